@@ -1,0 +1,77 @@
+"""Pelican settings for the IOM Georgia newsroom: the local preview build.
+
+`publishconf.py` adds the production overrides; `plugins/newsroom/settings.py` documents the
+NEWSROOM_* settings and their defaults.
+"""
+
+import os
+
+# -- Identity ----------------------------------------------------------------------------------
+AUTHOR = "IOM Georgia"
+SITENAME = "IOM Georgia Newsroom"  # per-language names: NEWSROOM_LANGUAGES below
+# Absolute, so hreflang, canonical and feed links are absolute; `invoke serve` serves here.
+SITEURL = os.environ.get("SITEURL", "http://localhost:8000").rstrip("/")
+TIMEZONE = "Asia/Tbilisi"
+DEFAULT_LANG = "en"
+
+# -- Paths and URLs ----------------------------------------------------------------------------
+PATH = "content"
+ARTICLE_PATHS = ["releases"]
+PAGE_PATHS = []  # the site has releases only; list pages come from the newsroom plugin
+STATIC_PATHS = ["images"]
+OUTPUT_PATH = "output"
+# Every release lives under its language; the slug comes from the file name (see docs/content.md).
+ARTICLE_URL = ARTICLE_LANG_URL = "{lang}/news/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_LANG_SAVE_AS = "{lang}/news/{slug}/index.html"
+# Releases are paired by the plugin through `translation_key`, not by Pelican's slug matching.
+ARTICLE_TRANSLATION_ID = None
+DEFAULT_CATEGORY = "news"
+USE_FOLDER_AS_CATEGORY = False
+SLUGIFY_SOURCE = "basename"
+# Pelican's own lists are single-language; the plugin writes every list in every language.
+DIRECT_TEMPLATES = []
+PAGINATED_TEMPLATES = {}
+ARCHIVES_SAVE_AS = AUTHORS_SAVE_AS = CATEGORIES_SAVE_AS = TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = CATEGORY_SAVE_AS = TAG_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+# Drafts never get a page of their own: the preview shows them in place, marked.
+DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = DRAFT_PAGE_SAVE_AS = DRAFT_PAGE_LANG_SAVE_AS = ""
+PAGE_SAVE_AS = PAGE_LANG_SAVE_AS = ""
+# Feeds are per language, written by the plugin.
+FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+# Absolute links everywhere: relative URLs would put `../` in the output.
+RELATIVE_URLS = False
+
+# -- Languages ---------------------------------------------------------------------------------
+NEWSROOM_LANGUAGES = {
+    "en": {"locale": "en_GB", "sitename": "IOM Georgia Newsroom"},
+    "ka": {"locale": "ka", "sitename": "IOM საქართველო — პრესცენტრი"},
+}
+# An untranslated release is listed in the other language, marked, linking to the original.
+NEWSROOM_UNTRANSLATED = "list"
+NEWSROOM_PER_PAGE = 10
+
+# -- Preview -----------------------------------------------------------------------------------
+# Locally: show drafts and embargoed releases (marked), and skip broken files with a warning.
+NEWSROOM_PREVIEW = True
+NEWSROOM_STRICT = False
+
+# -- Markdown ----------------------------------------------------------------------------------
+# Tables, footnotes, attribute lists and abbreviations; no `meta` (front-matter is YAML).
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
+}
+
+# -- Plugins and theme -------------------------------------------------------------------------
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["newsroom"]
+THEME = "theme"
+# Pelican's content cache makes a warm rebuild read only what changed.
+CACHE_PATH = "cache"
+# Escape everything by default; release bodies are marked safe where they are printed.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

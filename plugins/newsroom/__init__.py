@@ -1,0 +1,72 @@
+"""IOM Georgia newsroom: one Pelican run builds the site in every language.
+
+Registration only: which handler answers which Pelican signal. Per-build state lives in the
+`NewsroomGenerator` that Pelican creates for each build; nothing is kept at module level.
+"""
+
+import logging
+from pathlib import Path
+
+from pelican import signals
+
+from . import localisation, output, settings
+from .errors import NewsroomError
+from .generator import NewsroomGenerator
+from .reader import PROBLEMS, ReleaseReader
+
+
+def check_settings(pelican):
+    """Stop at start on a bad NEWSROOM_* setting; drafts and embargoes follow the preview switch."""
+    config = settings.config(pelican.settings)
+    pelican.settings["WITH_FUTURE_DATES"] = config.preview
+
+
+def add_reader(readers):
+    readers.reader_classes["md"] = ReleaseReader
+
+
+def install_localisation(generator):
+    config = settings.config(generator.settings)
+    catalogs = localisation.load_catalogs(Path(generator.theme) / "translations", config)
+    localisation.install(generator.env, catalogs, config)
+
+
+def collect_problems(generator, metadata):
+    """A file's problems arrive in its metadata; gather them for the generator to report."""
+    problems = metadata.get(PROBLEMS)
+    if problems:
+        generator.context.setdefault(PROBLEMS, []).extend(problems)
+
+
+def add_generator(pelican):
+    output.stage(pelican)
+    return NewsroomGenerator
+
+
+HANDLERS = (
+    (signals.initialized, check_settings),
+    (signals.readers_init, add_reader),
+    (signals.generator_init, install_localisation),
+    (signals.article_generator_context, collect_problems),
+    (signals.get_generators, add_generator),
+    (signals.finalized, output.publish),
+)
+
+
+class _NoTracebackForOwnErrors(logging.Filter):
+    """Our errors are already explained in plain words; Pelican's traceback would bury them."""
+
+    def filter(self, record):
+        if record.exc_info and isinstance(record.exc_info[1], NewsroomError):
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+QUIET_ERRORS = _NoTracebackForOwnErrors()
+
+
+def register():
+    logging.getLogger("pelican").addFilter(QUIET_ERRORS)
+    for signal, handler in HANDLERS:
+        signal.connect(handler)

@@ -1,0 +1,63 @@
+"""One Atom feed per language, written with feedgenerator (the library Pelican's own feeds use)."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from pathlib import Path
+
+from feedgenerator import Atom1Feed, get_tag_uri
+from markupsafe import Markup
+from pelican.utils import set_date_tzinfo
+
+URL = "{lang}/feed.atom"
+# `updated` of a feed with no entries: fixed, so that two builds of the same content are identical.
+EMPTY_FEED_UPDATED = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
+
+
+def url_of(lang: str) -> str:
+    return URL.format(lang=lang)
+
+
+class _Feed(Atom1Feed):
+    def latest_post_date(self):
+        return super().latest_post_date() if self.items else EMPTY_FEED_UPDATED
+
+
+def build(items: list, lang: str, title: str, settings) -> _Feed:
+    """The feed of one language: its newest releases, with full text, in that language."""
+    site = settings["SITEURL"].rstrip("/")
+    timezone = settings.get("TIMEZONE")
+    feed_url = f"{site}/{url_of(lang)}"
+    feed = _Feed(
+        title=title,
+        link=f"{site}/{lang}/",
+        feed_url=feed_url,
+        feed_guid=feed_url,
+        description="",
+        language=lang,
+        author_name=title,
+        author_link=f"{site}/{lang}/",
+    )
+    for item in items:
+        link = f"{site}/{item.url}"
+        summary = item.metadata.get("summary")
+        feed.add_item(
+            title=Markup(item.title).striptags(),
+            link=link,
+            unique_id=get_tag_uri(link, item.date),
+            description=summary,
+            content=item.get_content(site),
+            pubdate=set_date_tzinfo(item.date, timezone),
+            updateddate=set_date_tzinfo(getattr(item, "modified", item.date), timezone),
+            categories=list(item.release.topics) or None,
+        )
+    return feed
+
+
+def write(output_path: str, items: list, lang: str, title: str, settings) -> str:
+    path = Path(output_path) / url_of(lang)
+    os.makedirs(path.parent, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as out:
+        build(items, lang, title, settings).write(out, "utf-8")
+    return str(path)

@@ -1,0 +1,136 @@
+"""The newsroom generator: after Pelican has read the releases, check them as a whole, pair the
+language versions, and write every list page, feed and the sitemap, for all languages in one run."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from . import feeds, pages, pairing, registry, settings, sitemap
+from .reader import PROBLEMS
+from .errors import ContentError, Problem
+from .pairing import Group
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Links:
+    """How one page connects to its other-language versions (URLs relative to the site root)."""
+
+    lang: str
+    url: str
+    alternates: dict[str, str]
+    x_default: str | None
+    switcher: list[tuple[str, str, bool]] = field(default_factory=list)
+
+
+@dataclass
+class Newsroom:
+    """What templates need besides the page itself: registries, languages, feeds."""
+
+    config: settings.Config
+    partners: dict[str, registry.Entry]
+    topics: dict[str, registry.Entry]
+
+    def feed_url(self, lang: str) -> str:
+        return feeds.url_of(lang)
+
+    def home_url(self, lang: str) -> str:
+        return pages.url_of("home", lang)
+
+
+class NewsroomGenerator(Generator):
+    """Created by Pelican for each build; it holds that build's state and nothing outlives it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.config = settings.config(self.settings)
+        content = Path(self.settings["PATH"])
+        codes = self.config.codes
+        partners, partner_problems = registry.load(content / "partners.yml", "content/partners.yml", codes)
+        topics, topic_problems = registry.load(content / "topics.yml", "content/topics.yml", codes)
+        self.problems: list[Problem] = partner_problems + topic_problems
+        self.newsroom = Newsroom(self.config, partners, topics)
+        self.list_pages: list[pages.ListPage] = []
+        self.groups: list[Group] = []
+
+    # -- context -------------------------------------------------------------------------------
+
+    def generate_context(self):
+        articles = self.context["articles"]
+        drafts = self.context.get("drafts", [])
+        self.problems += self.context.pop(PROBLEMS, [])
+        self.problems += pairing.check([a.release for a in [*articles, *drafts]], self.config.codes)
+        self.report_problems()
+        broken = {problem.path for problem in self.problems}
+        articles[:] = [a for a in articles if a.release.path not in broken]
+
+        self.groups = pairing.group(articles, release_of=lambda a: a.release)
+        for group in self.groups:
+            alternates = {lang: item.url for lang, item in group.versions.items()}
+            for lang, item in group.versions.items():
+                item.links = self.links(lang, item.url, alternates, x_default=alternates.get(self.config.default.code, item.url))
+                item.translations = [other for other in group.versions.values() if other is not item]
+
+        self.list_pages = pages.plan(
+            self.groups,
+            release_of=lambda a: a.release,
+            registries={"partner": self.newsroom.partners, "topic": self.newsroom.topics},
+            languages=self.config.codes,
+            untranslated=self.config.untranslated,
+            per_page=self.config.per_page,
+        )
+        for page in self.list_pages:
+            x_default = "" if page.kind == "home" else page.alternates.get(self.config.default.code, page.url)
+            page.links = self.links(page.lang, page.url, page.alternates, x_default)
+        self.context["newsroom"] = self.newsroom
+
+    def report_problems(self) -> None:
+        """Every problem on a line of its own (plain text, never wrapped), then one verdict."""
+        problems = sorted(set(self.problems))
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems and self.config.strict:
+            raise ContentError(problems)
+        if problems:
+            logger.warning("%d problems in the content; the files concerned are left out of this preview", len(problems))
+
+    def links(self, lang: str, url: str, alternates: dict[str, str], x_default: str | None) -> Links:
+        switcher = [
+            (other, alternates.get(other, pages.url_of("home", other)), other in alternates)
+            for other in self.config.codes
+            if other != lang
+        ]
+        return Links(lang, url, dict(alternates), x_default, switcher)
+
+    # -- output --------------------------------------------------------------------------------
+
+    def generate_output(self, writer):
+        for page in self.list_pages:
+            self.write(writer, page.save_as, page.template, page.lang, page=page, links=page.links)
+        for language in self.config.languages:
+            lang = language.code
+            self.write(writer, f"{lang}/404.html", "404", lang, links=self.links(lang, f"{lang}/404.html", {lang: f"{lang}/404.html"}, None))
+            feeds.write(self.output_path, self.feed_items(lang), lang, language.sitename, self.settings)
+        homes = {code: pages.url_of("home", code) for code in self.config.codes}
+        default = self.config.default.code
+        self.write(writer, "index.html", "languages", default, links=Links(default, "", homes, "", []), homes=homes, groups=self.groups)
+        self.write(writer, "404.html", "languages_404", default, links=Links(default, "404.html", {}, None, []), homes=homes)
+        sitemap.write(self.output_path, self.sitemap_pages(homes), self.settings["SITEURL"])
+
+    def write(self, writer, save_as: str, template: str, lang: str, **values) -> None:
+        writer.write_file(save_as, self.get_template(template), self.context, lang=lang, **values)
+
+    def feed_items(self, lang: str) -> list:
+        items = [group.versions[lang] for group in self.groups if lang in group.versions]
+        return items[: self.config.feed_items]
+
+    def sitemap_pages(self, homes: dict[str, str]) -> list[Links]:
+        articles = [item.links for group in self.groups for item in group.versions.values()]
+        root = Links(self.config.default.code, "", homes, "", [])
+        return [root, *articles, *(page.links for page in self.list_pages)]

@@ -1,0 +1,109 @@
+"""Localisation in templates: gettext catalogs per language, Babel dates, names in the page's language.
+
+One Jinja environment renders every language: the gettext callables and date filters read the
+page's language from the template context, so no per-language re-run is needed.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from collections.abc import Mapping
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
+
+from . import dates, pages
+from .settings import Config
+
+DOMAIN = "messages"
+
+
+def catalog_path(translations_dir: Path, lang: str) -> Path:
+    return translations_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def compile_catalog(po_path: Path, lang: str) -> gettext.GNUTranslations:
+    """Compile a .po file in memory, exactly as `pybabel compile` would (fuzzy entries left out)."""
+    with po_path.open("rb") as source:
+        catalog = read_po(source, locale=lang, domain=DOMAIN)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def load_catalogs(translations_dir: Path, config: Config) -> dict[str, gettext.NullTranslations]:
+    """A catalog per site language; the source language (templates are written in English) needs none."""
+    catalogs: dict[str, gettext.NullTranslations] = {}
+    for language in config.languages:
+        path = catalog_path(translations_dir, language.code)
+        catalogs[language.code] = compile_catalog(path, language.code) if path.exists() else gettext.NullTranslations()
+    return catalogs
+
+
+def page_language(context: Context | Mapping, default: str) -> str:
+    """The language of the page being rendered: `lang` if the writer passed it, else the article's."""
+    lang = context.get("lang")
+    if lang:
+        return lang
+    item = context.get("article") or context.get("page")
+    return getattr(item, "lang", default)
+
+
+def install(env: Environment, catalogs: Mapping[str, gettext.NullTranslations], config: Config) -> None:
+    """Give a Jinja environment gettext and date filters that follow each page's language."""
+    default = config.default.code
+
+    def catalog(context) -> gettext.NullTranslations:
+        return catalogs[page_language(context, default)]
+
+    def locale(context) -> str:
+        return config.language(page_language(context, default)).locale
+
+    @pass_context
+    def gettext_(context, message: str) -> str:
+        return catalog(context).gettext(message)
+
+    @pass_context
+    def ngettext_(context, singular: str, plural: str, count: int) -> str:
+        return catalog(context).ngettext(singular, plural, count)
+
+    @pass_context
+    def date_filter(context, day) -> str:
+        return dates.format_day(day, locale(context))
+
+    @pass_context
+    def range_filter(context, span) -> str:
+        start, end = span
+        return dates.format_range(start, end, locale(context))
+
+    @pass_context
+    def language_name(context, lang: str, in_own_language: bool = False) -> str:
+        """A language's name, in the page's language or (for a switcher) in its own."""
+        target = config.language(lang).locale if in_own_language else locale(context)
+        return dates.language_name(lang, target)
+
+    @pass_context
+    def entry_name(context, entry) -> str:
+        return entry.name(page_language(context, default))
+
+    @pass_context
+    def url_for(context, kind: str, key: str | None = None) -> str:
+        """The absolute URL of a list page (home, partner, topic, year …) in the page's language."""
+        return f"{context['SITEURL']}/{pages.url_of(kind, page_language(context, default), key)}"
+
+    env.add_extension("jinja2.ext.i18n")
+    env.globals["url_for"] = url_for
+    env.globals["page_language"] = pass_context(lambda context: page_language(context, default))
+    env.install_gettext_callables(gettext_, ngettext_, newstyle=True)
+    env.filters.update(
+        date=date_filter,
+        date_range=range_filter,
+        iso=dates.iso,
+        language_name=language_name,
+        local_name=entry_name,
+    )

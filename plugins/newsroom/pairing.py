@@ -1,0 +1,103 @@
+"""Translation pairing: which files are language versions of one release, and do they agree.
+
+Pure: releases in, groups and problems out. The key is always the explicit `translation_key`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from .errors import Problem
+from .frontmatter import Release
+
+T = TypeVar("T")
+
+# Fields the language versions of one release must agree on, and how each is compared.
+SHARED_FIELDS = {
+    "date": lambda release: release.date.date(),
+    "partners": lambda release: frozenset(release.partners),
+    "funded_by": lambda release: frozenset(release.funded_by),
+    "event_dates": lambda release: release.event_dates,
+}
+
+
+@dataclass(frozen=True)
+class Group(Generic[T]):
+    """One release in all the languages it exists in; `versions` maps a language to its item."""
+
+    key: str
+    versions: Mapping[str, T]
+
+    def version(self, lang: str, fallback_order: Iterable[str]) -> T:
+        """The item in `lang`, else the first that exists in `fallback_order`."""
+        if lang in self.versions:
+            return self.versions[lang]
+        return next(self.versions[other] for other in fallback_order if other in self.versions)
+
+
+def check(releases: Iterable[Release], languages: tuple[str, ...]) -> list[Problem]:
+    """Every cross-file problem: shared keys and slugs within a language, twins that disagree."""
+    releases = sorted(releases, key=lambda release: release.path)
+    problems = _clashes(releases, "translation_key", lambda r: r.translation_key, "translation key")
+    problems += _clashes(releases, "slug", lambda r: r.slug, "URL name")
+    by_key: dict[str, list[Release]] = defaultdict(list)
+    for release in releases:
+        by_key[release.group_key].append(release)
+    for versions in by_key.values():
+        versions.sort(key=lambda release: (languages.index(release.lang), release.path))
+        first = versions[0]
+        for twin in versions[1:]:
+            if twin.lang == first.lang:
+                continue  # already reported as a clash
+            for name, value in SHARED_FIELDS.items():
+                if value(twin) != value(first):
+                    problems.append(Problem(
+                        twin.path, name,
+                        f"{_show(name, twin)} disagrees with its twin {first.path} ({_show(name, first)}); "
+                        f"the language versions of one release share their {name}",
+                    ))
+    return problems
+
+
+def group(items: Iterable[T], release_of=lambda item: item) -> list[Group[T]]:
+    """Group items (releases, or objects carrying one) by translation key, newest first.
+
+    Items in one language that share a key must have been rejected by `check` first.
+    """
+    by_key: dict[str, dict[str, T]] = defaultdict(dict)
+    for item in items:
+        release = release_of(item)
+        by_key[release.group_key].setdefault(release.lang, item)
+    groups = [Group(key, versions) for key, versions in by_key.items()]
+    groups.sort(key=lambda g: max((release_of(item).date, release_of(item).path) for item in g.versions.values()), reverse=True)
+    return groups
+
+
+def _clashes(releases: list[Release], name: str, value_of, noun: str) -> list[Problem]:
+    seen: dict[tuple[str, str], Release] = {}
+    problems = []
+    for release in releases:
+        value = value_of(release)
+        if value is None:
+            continue
+        other = seen.setdefault((release.lang, value), release)
+        if other is not release:
+            problems.append(Problem(
+                release.path, name,
+                f"'{value}' is also the {noun} of {other.path} in the same language ('{release.lang}'); "
+                "each release needs its own",
+            ))
+    return problems
+
+
+def _show(name: str, release: Release) -> str:
+    value = SHARED_FIELDS[name](release)
+    if isinstance(value, frozenset):
+        return "[" + ", ".join(sorted(value)) + "]"
+    if isinstance(value, tuple):
+        start, end = value
+        return start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
+    return "none" if value is None else str(value)

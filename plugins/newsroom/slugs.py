@@ -1,0 +1,124 @@
+"""URL slugs: Georgian romanised by the national system of 2002, ejective apostrophes dropped.
+
+Pure functions, no state: `romanise`, `slugify` and `from_filename`.
+"""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+
+from slugify import slugify as _ascii_slugify
+
+# Mkhedruli (U+10D0–U+10FF) to Latin: the national system of 2002 (BGN/PCGN 2009) without the
+# apostrophes of the ejectives (კ k, პ p, ტ t, ყ q, წ ts, ჭ ch), plus the archaic letters.
+# An empty string drops the character.
+_MKHEDRULI = MappingProxyType(
+    {
+        "ა": "a",
+        "ბ": "b",
+        "გ": "g",
+        "დ": "d",
+        "ე": "e",
+        "ვ": "v",
+        "ზ": "z",
+        "თ": "t",
+        "ი": "i",
+        "კ": "k",
+        "ლ": "l",
+        "მ": "m",
+        "ნ": "n",
+        "ო": "o",
+        "პ": "p",
+        "ჟ": "zh",
+        "რ": "r",
+        "ს": "s",
+        "ტ": "t",
+        "უ": "u",
+        "ფ": "p",
+        "ქ": "k",
+        "ღ": "gh",
+        "ყ": "q",
+        "შ": "sh",
+        "ჩ": "ch",
+        "ც": "ts",
+        "ძ": "dz",
+        "წ": "ts",
+        "ჭ": "ch",
+        "ხ": "kh",
+        "ჯ": "j",
+        "ჰ": "h",
+        # archaic letters
+        "ჱ": "e",
+        "ჲ": "y",
+        "ჳ": "w",
+        "ჴ": "q",
+        "ჵ": "o",
+        "ჶ": "f",
+        "ჷ": "y",
+        "ჸ": "",
+        "ჹ": "",
+        "ჺ": "",
+        "჻": "",  # paragraph separator
+        "ჼ": "",  # modifier letter nar
+        # letters added for other languages (aen, hard sign, labial sign): no Georgian sound
+        "ჽ": "",
+        "ჾ": "",
+        "ჿ": "",
+    }
+)
+
+# The other Georgian scripts run parallel to Mkhedruli: (first code point, letters, Mkhedruli
+# code point of the first letter).
+_PARALLEL_RUNS: tuple[tuple[int, int, int], ...] = (
+    (0x1C90, 0x2B, 0x10D0),  # Mtavruli capitals Ა–Ჺ
+    (0x1CBD, 0x03, 0x10FD),  # Mtavruli Ჽ Ჾ Ჿ
+    (0x10A0, 0x26, 0x10D0),  # Asomtavruli Ⴀ–Ⴥ
+    (0x10C7, 0x01, 0x10F7),  # Asomtavruli yn Ⴧ
+    (0x10CD, 0x01, 0x10FD),  # Asomtavruli aen Ⴭ
+    (0x2D00, 0x26, 0x10D0),  # Nuskhuri ⴀ–ⴥ
+    (0x2D27, 0x01, 0x10F7),  # Nuskhuri yn ⴧ
+    (0x2D2D, 0x01, 0x10FD),  # Nuskhuri aen ⴭ
+)
+
+
+def _build_table() -> MappingProxyType[int, str]:
+    """The `str.translate` table: every Georgian letter's code point to its Latin letters."""
+    table = {ord(letter): latin for letter, latin in _MKHEDRULI.items()}
+    for start, count, target in _PARALLEL_RUNS:
+        for offset in range(count):
+            table[start + offset] = table[target + offset]
+    return MappingProxyType(table)
+
+
+_ROMANISATION = _build_table()
+
+# `YYYY-MM-DD-<words>.<lang>.md`; the date and the language tag are optional.
+_LANGUAGE_TAG = re.compile(r"\.[a-z]{2,3}\Z")
+_DATE_PREFIX = re.compile(r"\A\d{4}-\d{2}-\d{2}(?:-|\Z)")
+
+
+def romanise(text: str) -> str:
+    """Georgian letters (any script) in Latin by the national system, without apostrophes."""
+    return text.translate(_ROMANISATION)
+
+
+def slugify(text: str) -> str:
+    """A lower-case ASCII slug with `-` separators; ValueError if nothing would be left."""
+    # Romanising first keeps words whole: python-slugify alone transliterates with apostrophes
+    # (text-unidecode's ფ is "p`") and splits at them, e.g. "katastrop-is".
+    slug = _ascii_slugify(romanise(text))
+    if not slug:
+        raise ValueError("no letters or digits to make a slug from")
+    return slug
+
+
+def from_filename(name: str) -> str:
+    """The slug of `[YYYY-MM-DD-]<words>[.<lang>].md`, from its words; ValueError if none."""
+    base = re.split(r"[/\\]", name)[-1]
+    if not base.endswith(".md"):
+        raise ValueError("not a '.md' file name")
+    words = _DATE_PREFIX.sub("", _LANGUAGE_TAG.sub("", base.removesuffix(".md")), count=1)
+    if not words.strip():
+        raise ValueError("no words left once the date, language tag and '.md' are removed")
+    return slugify(words)

@@ -1,0 +1,84 @@
+"""Tasks for people who write and run the newsroom: `invoke --list` shows them all."""
+
+import os
+import sys
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+PELICAN = f"{sys.executable} -m pelican"
+CATALOGS = "theme/translations"
+POT = f"{CATALOGS}/messages.pot"
+
+
+def settings(path="pelicanconf.py"):
+    from pelican.settings import read_settings
+
+    return read_settings(str(ROOT / path))
+
+
+@task(help={"port": "port to serve on (default 8000)"})
+def serve(c, port=8000):
+    """Build the preview site and serve it at http://localhost:PORT/ (Ctrl-C stops)."""
+    build(c)
+    c.run(f"{PELICAN} --listen --port {port} --bind 127.0.0.1 -s pelicanconf.py", pty=sys.stdout.isatty())
+
+
+@task
+def build(c):
+    """Build the local preview (drafts and embargoed releases shown, marked) into output/."""
+    c.run(f"{PELICAN} content -s pelicanconf.py")
+
+
+@task
+def publish(c):
+    """The strict production build: any content problem fails it and nothing is published."""
+    c.run(f"{PELICAN} content -s publishconf.py")
+
+
+@task
+def check(c):
+    """Check every release and registry without building; exits non-zero on any problem."""
+    from newsroom import content
+
+    problems = content.check(settings())
+    for problem in problems:
+        print(problem)
+    if problems:
+        sys.exit(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the content")
+    print(f"No problems in {len(content.release_files(settings()))} release files.")
+
+
+@task
+def translations(c):
+    """Every release with its languages present or missing, and which version changed last."""
+    from newsroom import content, settings as newsroom_settings, status
+
+    pelican_settings = settings()
+    codes = newsroom_settings.config(pelican_settings).codes
+    releases, problems = content.read_releases(pelican_settings)
+    print(status.render(status.rows(releases, codes, status.git_changed_at(ROOT)), codes))
+    if problems:
+        print(f"({len(problems)} files have problems and are not listed: run `invoke check`)")
+
+
+@task(name="i18n-extract")
+def i18n_extract(c):
+    """Collect the theme's translatable strings into theme/translations/messages.pot."""
+    c.run(f"pybabel extract -F babel.cfg --no-location --sort-output -k _ -k gettext -k ngettext:1,2 "
+          f"--project iom-georgia-newsroom -o {POT} .")
+
+
+@task(name="i18n-update", pre=[i18n_extract])
+def i18n_update(c):
+    """Merge new strings into each language's .po file (then translate the empty ones)."""
+    c.run(f"pybabel update --no-fuzzy-matching --omit-header -i {POT} -d {CATALOGS} -D messages --ignore-obsolete")
+
+
+@task(name="i18n-compile")
+def i18n_compile(c):
+    """Compile the .po files to .mo (the build compiles them itself; this is for other tools)."""
+    c.run(f"pybabel compile --statistics -d {CATALOGS} -D messages")
