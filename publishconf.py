@@ -3,7 +3,7 @@
 import os
 import sys
 
-sys.path.append(os.curdir)
+sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 from pelicanconf import *  # noqa: E402, F403
 
 # The address the site is served from, e.g. https://example.github.io/newsroom

@@ -150,11 +150,13 @@ def parse(text: str, path: str, site: Site) -> tuple[Release | None, str, list[P
 
 
 def _yaml_message(error: yaml.YAMLError, first_line: int) -> str:
-    mark = getattr(error, "problem_mark", None)
-    problem = getattr(error, "problem", None) or str(error)
+    """YAML's complaint, at the line where the faulty construct starts (an unclosed '[', say)."""
+    mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+    what = ", ".join(part for part in (getattr(error, "context", None), getattr(error, "problem", None)) if part)
+    what = what or str(error)
     if mark is None:
-        return f"malformed YAML: {problem}"
-    return f"line {mark.line + first_line}: malformed YAML: {problem}"
+        return f"malformed YAML: {what}"
+    return f"line {mark.line + first_line}: malformed YAML: {what}"
 
 
 def validate(raw: Mapping, body: str, path: str, site: Site) -> tuple[Release | None, list[Problem]]:

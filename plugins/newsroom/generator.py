@@ -3,6 +3,7 @@ language versions, and write every list page, feed and the sitemap, for all lang
 
 from __future__ import annotations
 
+import datetime
 import logging
 import sys
 from dataclasses import dataclass, field
@@ -70,6 +71,8 @@ class NewsroomGenerator(Generator):
         broken = {problem.path for problem in self.problems}
         articles[:] = [a for a in articles if a.release.path not in broken]
 
+        for article in articles:  # only a preview has them: a strict build leaves them out
+            article.embargoed = article.date > datetime.datetime.now(article.date.tzinfo)
         self.groups = pairing.group(articles, release_of=lambda a: a.release)
         for group in self.groups:
             alternates = {lang: item.url for lang, item in group.versions.items()}

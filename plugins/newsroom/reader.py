@@ -61,6 +61,8 @@ class ReleaseReader(BaseReader):
             "slug": release.slug,
             "status": self.status(release),
             "release": release,
+            # Pelican expects every article to have a category; ours are all news.
+            "category": self.process_metadata("category", self.settings["DEFAULT_CATEGORY"]),
         }
         if summary:
             metadata["summary"] = summary

@@ -107,7 +107,8 @@ def slugify(text: str) -> str:
     """A lower-case ASCII slug with `-` separators; ValueError if nothing would be left."""
     # Romanising first keeps words whole: python-slugify alone transliterates with apostrophes
     # (text-unidecode's ფ is "p`") and splits at them, e.g. "katastrop-is".
-    slug = _ascii_slugify(romanise(text))
+    # Apostrophes join a word, straight or curly: "IOM's" is "ioms", not "iom-s".
+    slug = _ascii_slugify(romanise(text), replacements=[["'", ""], ["’", ""]])
     if not slug:
         raise ValueError("no letters or digits to make a slug from")
     return slug

@@ -1,0 +1,66 @@
+"""Shared test support: build a fixture site (tests/roots/<name>/content) with the real settings."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pelican import Pelican
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parents[1]
+ROOTS = ROOT / "tests" / "roots"
+
+
+def build(content: Path, output: Path, config: str = "publishconf.py", **overrides) -> Path:
+    """Build `content` into `output` with the project's settings file and `overrides`."""
+    settings = read_settings(
+        str(ROOT / config),
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(output),
+            "SITEURL": "https://example.org/newsroom",
+            "CACHE_CONTENT": False,
+            "LOAD_CONTENT_CACHE": False,
+            "THEME": str(ROOT / "theme"),
+            "PLUGIN_PATHS": [str(ROOT / "plugins")],
+            **overrides,
+        },
+    )
+    logging.getLogger("pelican").setLevel(logging.WARNING)
+    Pelican(settings).run()
+    return output
+
+
+class Site:
+    """A built site: its files, parsed on demand, addressed by URL path below the site root."""
+
+    def __init__(self, output: Path, siteurl: str = "https://example.org/newsroom"):
+        self.output = output
+        self.siteurl = siteurl
+
+    def file(self, url: str) -> Path:
+        """The output file of a site-relative URL ('en/' → en/index.html)."""
+        path = url.removeprefix(self.siteurl).lstrip("/")
+        target = self.output / path
+        return target / "index.html" if path == "" or path.endswith("/") else target
+
+    def exists(self, url: str) -> bool:
+        return url.startswith(self.siteurl) and self.file(url).is_file()
+
+    def html(self, url: str) -> BeautifulSoup:
+        return BeautifulSoup(self.file(url).read_text(encoding="utf-8"), "lxml")
+
+    def pages(self):
+        return sorted(self.output.rglob("*.html"))
+
+
+@pytest.fixture(scope="module")
+def site_factory(tmp_path_factory):
+    def make(root: str, config: str = "publishconf.py", **overrides) -> Site:
+        output = tmp_path_factory.mktemp(root) / "output"
+        build(ROOTS / root / "content", output, config, **overrides)
+        return Site(output)
+    return make

@@ -1,0 +1,191 @@
+"""A bilingual fixture site built by the strict (publishing) settings: what a reader gets.
+
+The fixture (tests/roots/bilingual) holds a translated pair, an English-only and a Georgian-only
+release, a draft and an embargoed release.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import feedparser
+import pytest
+from lxml import etree
+
+SITE = "https://example.org/newsroom"
+PAIR = {"en": f"{SITE}/en/news/eu-tablets/", "ka": f"{SITE}/ka/news/eu-tablets/"}
+ENGLISH_ONLY = f"{SITE}/en/news/women-police/"
+GEORGIAN_ONLY = f"{SITE}/ka/news/katastropis-dghe/"
+GEORGIAN_MONTHS = "იანვარი თებერვალი მარტი აპრილი მაისი ივნისი ივლისი აგვისტო სექტემბერი ოქტომბერი ნოემბერი დეკემბერი".split()
+
+
+@pytest.fixture(scope="module")
+def site(site_factory):
+    return site_factory("bilingual")
+
+
+def hreflangs(page) -> dict[str, str]:
+    return {link["hreflang"]: link["href"] for link in page.select('head link[rel="alternate"][hreflang]')}
+
+
+def switcher(page) -> dict[str, str]:
+    return {link["hreflang"]: link["href"] for link in page.select("nav.switcher a[hreflang]")}
+
+
+@pytest.mark.parametrize("url, lang", [
+    (PAIR["en"], "en"), (PAIR["ka"], "ka"), (ENGLISH_ONLY, "en"), (GEORGIAN_ONLY, "ka"),
+    (f"{SITE}/en/", "en"), (f"{SITE}/ka/", "ka"), (f"{SITE}/ka/partners/mia/", "ka"),
+    (f"{SITE}/en/topics/policing/", "en"), (f"{SITE}/ka/archive/2018/", "ka"), (f"{SITE}/ka/404.html", "ka"),
+])
+def test_every_page_declares_its_own_language(site, url, lang):
+    assert site.html(url).html["lang"] == lang
+
+
+def test_twins_link_to_each_other_through_the_switcher(site):
+    assert switcher(site.html(PAIR["en"])) == {"ka": PAIR["ka"]}
+    assert switcher(site.html(PAIR["ka"])) == {"en": PAIR["en"]}
+
+
+def test_twins_carry_absolute_hreflang_alternates_with_x_default(site):
+    expected = {"en": PAIR["en"], "ka": PAIR["ka"], "x-default": PAIR["en"]}
+    assert hreflangs(site.html(PAIR["en"])) == expected
+    assert hreflangs(site.html(PAIR["ka"])) == expected
+
+
+def test_an_untranslated_release_has_no_alternates_and_its_switcher_leads_home(site):
+    page = site.html(ENGLISH_ONLY)
+    assert hreflangs(page) == {}
+    assert switcher(page) == {"ka": f"{SITE}/ka/"}
+    assert not site.file(f"{SITE}/ka/news/women-police/").exists()
+
+
+def test_every_hreflang_and_switcher_link_points_at_a_page_that_exists(site):
+    for path in site.pages():
+        page = site.html(SITE + "/" + str(path.relative_to(site.output)))
+        for url in [*hreflangs(page).values(), *switcher(page).values()]:
+            assert site.exists(url), f"{path}: {url}"
+
+
+def test_home_pages_list_their_languages_releases_and_mark_the_untranslated(site):
+    english = site.html(f"{SITE}/en/")
+    titles = [a.get_text() for a in english.select(".card__title a")]
+    assert titles == ["The EU donates tablets to the police", "Women in Policing Conference", "კატასტროფის რისკის შემცირების დღე"]
+    foreign = english.select_one('.card__title[lang="ka"] a')
+    assert foreign["href"] == GEORGIAN_ONLY and foreign["hreflang"] == "ka"
+    assert "Available only in Georgian" in foreign.find_parent("li").get_text()
+
+    georgian = site.html(f"{SITE}/ka/")
+    titles = [a.get_text() for a in georgian.select(".card__title a")]
+    assert titles == ["ევროკავშირმა პოლიციას პლანშეტები გადასცა", "Women in Policing Conference", "კატასტროფის რისკის შემცირების დღე"]
+    foreign = georgian.select_one('.card__title[lang="en"] a')
+    assert foreign["href"] == ENGLISH_ONLY
+    assert "ხელმისაწვდომია მხოლოდ ამ ენაზე: ინგლისური" in foreign.find_parent("li").get_text()
+
+
+def test_georgian_pages_show_georgian_dates_from_babel(site):
+    page = site.html(PAIR["ka"])
+    assert page.select_one(".dateline").get_text(" ", strip=True) == "თბილისი, 6 ივნისი, 2018"
+    assert page.select_one(".dateline time")["datetime"] == "2018-06-06"
+    for url in (f"{SITE}/ka/", f"{SITE}/ka/archive/2017/"):
+        dates = [time.get_text() for time in site.html(url).select("time")]
+        assert dates and all(any(month in date for month in GEORGIAN_MONTHS) for date in dates), dates
+
+
+def test_english_dateline_and_event_dates(site):
+    assert site.html(PAIR["en"]).select_one(".dateline").get_text(" ", strip=True) == "Tbilisi, 6 June 2018"
+    assert site.html(ENGLISH_ONLY).select_one(".release__event").get_text(strip=True) == "Event: 6–9 March 2018"
+
+
+def test_an_article_shows_its_partners_funders_topics_image_and_video(site):
+    page = site.html(PAIR["ka"])
+    assert [a.get_text() for a in page.select(".release__footer ul")[0].select("a")] == ["საქართველოს შინაგან საქმეთა სამინისტრო"]
+    assert page.select(".release__footer ul")[1].a["href"] == f"{SITE}/ka/partners/eu/"
+    assert page.select(".release__footer ul")[2].a["href"] == f"{SITE}/ka/topics/policing/"
+    english = site.html(ENGLISH_ONLY)
+    image = english.select_one(".release__image img")
+    assert image["alt"] == "Police officers at the conference"
+    assert site.exists(image["src"])
+    assert english.select_one(".release__image figcaption").get_text(" ", strip=True) == "The seventh regional conference Photo: IOM Georgia"
+    assert english.select_one(".release__video a")["href"] == "https://www.youtube.com/watch?v=abc123"
+
+
+@pytest.mark.parametrize("lang", ["en", "ka"])
+@pytest.mark.parametrize("path", ["partners/", "partners/mia/", "partners/eu/", "partners/ncdc/", "topics/", "topics/policing/", "topics/health/", "archive/", "archive/2018/", "archive/2017/"])
+def test_partner_topic_and_year_pages_exist_in_both_languages(site, lang, path):
+    page = site.html(f"{SITE}/{lang}/{path}")
+    assert page.h1.get_text(strip=True)
+    other = "ka" if lang == "en" else "en"
+    assert switcher(page) == {other: f"{SITE}/{other}/{path}"}
+
+
+def test_a_partner_page_is_named_in_the_pages_language_and_lists_its_releases(site):
+    page = site.html(f"{SITE}/ka/partners/mia/")
+    assert page.h1.get_text() == "საქართველოს შინაგან საქმეთა სამინისტრო"
+    assert [a["href"] for a in page.select(".card__title a")] == [PAIR["ka"], ENGLISH_ONLY]
+
+
+def test_the_home_page_is_paginated_with_alternates_per_page(site_factory):
+    site = site_factory("bilingual", NEWSROOM_PER_PAGE=2)
+    for lang in ("en", "ka"):
+        first, second = site.html(f"{SITE}/{lang}/"), site.html(f"{SITE}/{lang}/page/2/")
+        assert len(first.select(".card")) == 2 and len(second.select(".card")) == 1
+        assert first.select_one('a[rel="next"]')["href"] == f"{SITE}/{lang}/page/2/"
+        assert second.select_one('a[rel="prev"]')["href"] == f"{SITE}/{lang}/"
+    assert hreflangs(site.html(f"{SITE}/ka/page/2/")) == {"en": f"{SITE}/en/page/2/", "ka": f"{SITE}/ka/page/2/", "x-default": f"{SITE}/"}
+
+
+def test_drafts_and_embargoed_releases_are_not_published(site):
+    everything = "".join(path.read_text(encoding="utf-8") for path in site.output.rglob("*") if path.is_file() and path.suffix in (".html", ".xml", ".atom"))
+    assert "unfinished" not in everything and "embargoed" not in everything.lower()
+    assert not list(site.output.rglob("*draft*"))
+
+
+def test_the_preview_shows_drafts_and_embargoed_releases_marked(site_factory):
+    site = site_factory("bilingual", "pelicanconf.py", SITEURL=SITE)
+    assert site.html(f"{SITE}/en/news/unfinished/").select_one(".flag").get_text() == "Draft: not published"
+    assert "Embargoed" in site.html(f"{SITE}/en/news/embargoed/").select_one(".flag").get_text()
+
+
+def test_no_url_in_the_output_climbs_with_dot_dot(site):
+    for path in site.output.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".xml", ".atom"):
+            assert "/../" not in path.read_text(encoding="utf-8"), path
+
+
+@pytest.mark.parametrize("lang", ["en", "ka"])
+def test_each_feed_is_atom_with_its_required_elements(site, lang):
+    url = f"{SITE}/{lang}/feed.atom"
+    tree = etree.parse(str(site.file(url)))
+    atom = {"a": "http://www.w3.org/2005/Atom"}
+    feed = tree.getroot()
+    assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+    for element in ("a:id", "a:title", "a:updated", "a:author/a:name"):
+        assert feed.findtext(element, namespaces=atom), element
+    assert feed.find('a:link[@rel="self"]', atom).get("href") == url
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", feed.findtext("a:updated", namespaces=atom))
+    parsed = feedparser.parse(site.file(url).read_bytes())
+    assert not parsed.bozo
+    links = [entry.link for entry in parsed.entries]
+    assert links == ([PAIR["en"], ENGLISH_ONLY] if lang == "en" else [PAIR["ka"], GEORGIAN_ONLY])
+    assert all(site.exists(link) for link in links)
+
+
+def test_the_sitemap_lists_every_page_with_alternates_that_exist(site):
+    namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.parse(site.output / "sitemap.xml").getroot()
+    locations = {url.findtext("s:loc", namespaces=namespaces): url for url in root.findall("s:url", namespaces)}
+    pages = {SITE + "/" + str(p.relative_to(site.output)).removesuffix("index.html") for p in site.pages() if not p.name == "404.html"}
+    assert set(locations) == pages
+    for loc, url in locations.items():
+        alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", namespaces)}
+        assert all(href.startswith(SITE + "/") and site.exists(href) for href in alternates.values()), loc
+    pair = {link.get("hreflang"): link.get("href") for link in locations[PAIR["ka"]].findall("x:link", namespaces)}
+    assert pair == {"en": PAIR["en"], "ka": PAIR["ka"], "x-default": PAIR["en"]}
+
+
+def test_the_root_is_a_bilingual_language_choice(site):
+    page = site.html(f"{SITE}/")
+    assert {section["lang"]: section.a["href"] for section in page.select("section[lang]")} == {"en": f"{SITE}/en/", "ka": f"{SITE}/ka/"}
+    assert hreflangs(site.html(f"{SITE}/en/"))["x-default"] == f"{SITE}/"
