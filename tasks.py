@@ -27,6 +27,67 @@ def serve(c, port=8000):
     c.run(f"{PELICAN} --listen --port {port} --bind 127.0.0.1 -s pelicanconf.py", pty=sys.stdout.isatty())
 
 
+@task(help={"port": "port to serve on (default 8000)"})
+def livereload(c, port=8000):
+    """Serve the preview, rebuild on every save and refresh the browser (Ctrl-C stops)."""
+    from livereload import Server
+    from pelican import main as pelican_main
+
+    pelican_settings = settings()
+
+    def rebuild():
+        pelican_main(["-s", "pelicanconf.py", "-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"])
+
+    rebuild()
+    server = Server()
+    theme = pelican_settings["THEME"]
+    for pattern in ("pelicanconf.py", f"{theme}/templates/**/*.html", f"{theme}/static/**/*",
+                    f"{theme}/translations/**/*.po", f"{pelican_settings['PATH']}/**/*"):
+        server.watch(pattern, rebuild)
+    server.serve(host="127.0.0.1", port=port, root=pelican_settings["OUTPUT_PATH"])
+
+
+@task(
+    iterable=["partner"],
+    help={
+        "lang": "the language you write in: en or ka",
+        "title": "the headline",
+        "partner": "a partner key from content/partners.yml (repeat for several)",
+        "twin": "also create a stub for the other language, sharing the translation key",
+        "date": "publication date YYYY-MM-DD (default: today in Tbilisi)",
+        "draft": "keep it off the published site until you remove 'draft: true'",
+    },
+)
+def new(c, lang, title, partner=None, twin=False, date=None, draft=False):
+    """Create a new release file with valid front-matter and print its path."""
+    import datetime
+    import zoneinfo
+
+    from newsroom import frontmatter, reader, scaffold, settings as newsroom_settings
+
+    pelican_settings = settings()
+    codes = newsroom_settings.config(pelican_settings).codes
+    site = reader.site_for(pelican_settings)
+    if lang not in codes:
+        sys.exit(f"--lang {lang!r}: expected one of {', '.join(codes)}")
+    day = datetime.date.fromisoformat(date) if date else datetime.datetime.now(zoneinfo.ZoneInfo(pelican_settings["TIMEZONE"])).date()
+    twin_lang = next(code for code in codes if code != lang) if twin else None
+    content = Path(pelican_settings["PATH"])
+    files = scaffold.new_release(content, title, lang, day, list(partner or []), twin_lang, draft)
+    problems = []
+    for file in files:
+        if file.path.exists():
+            sys.exit(f"{file.path.relative_to(ROOT)} already exists; choose another title or edit that file")
+        shown = reader.display_path(str(file.path), str(content))
+        problems += frontmatter.parse(file.text, shown, site)[2]
+    if problems:
+        sys.exit("\n".join(str(problem) for problem in problems))
+    for file in files:
+        file.path.parent.mkdir(parents=True, exist_ok=True)
+        file.path.write_text(file.text, encoding="utf-8")
+        print(file.path.relative_to(ROOT))
+
+
 @task
 def build(c):
     """Build the local preview (drafts and embargoed releases shown, marked) into output/."""
