@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from . import feeds, pages, pairing, registry, settings, sitemap
+from . import feeds, images, pages, pairing, registry, settings, sitemap
 from .reader import PROBLEMS
 from .errors import ContentError, Problem
 from .pairing import Group
@@ -59,6 +59,7 @@ class NewsroomGenerator(Generator):
         self.newsroom = Newsroom(self.config, partners, topics)
         self.list_pages: list[pages.ListPage] = []
         self.groups: list[Group] = []
+        self.pictures: list[images.Picture] = []
 
     # -- context -------------------------------------------------------------------------------
 
@@ -74,6 +75,7 @@ class NewsroomGenerator(Generator):
         for article in articles:  # only a preview has them: a strict build leaves them out
             article.embargoed = article.date > datetime.datetime.now(article.date.tzinfo)
         self.groups = pairing.group(articles, release_of=lambda a: a.release)
+        self.pictures = [self.picture(article) for article in articles if article.release.image]
         for group in self.groups:
             alternates = {lang: item.url for lang, item in group.versions.items()}
             for lang, item in group.versions.items():
@@ -92,6 +94,15 @@ class NewsroomGenerator(Generator):
             x_default = "" if page.kind == "home" else page.alternates.get(self.config.default.code, page.url)
             page.links = self.links(page.lang, page.url, page.alternates, x_default)
         self.context["newsroom"] = self.newsroom
+
+    def picture(self, article) -> images.Picture:
+        src = article.release.image.src
+        article.picture = images.picture(Path(self.settings["PATH"]) / src, src, self.image_cache)
+        return article.picture
+
+    @property
+    def image_cache(self) -> Path:
+        return Path(self.settings["CACHE_PATH"]) / "newsroom-images"
 
     def report_problems(self) -> None:
         """Every problem on a line of its own (plain text, never wrapped), then one verdict."""
@@ -114,6 +125,7 @@ class NewsroomGenerator(Generator):
     # -- output --------------------------------------------------------------------------------
 
     def generate_output(self, writer):
+        images.copy_into(Path(self.output_path), self.image_cache, self.pictures)
         for page in self.list_pages:
             self.write(writer, page.save_as, page.template, page.lang, page=page, links=page.links)
         for language in self.config.languages:
