@@ -18,7 +18,9 @@ DEFAULT_LANG = "en"
 PATH = "content"
 ARTICLE_PATHS = ["releases"]
 PAGE_PATHS = []  # the site has releases only; list pages come from the newsroom plugin
-STATIC_PATHS = ["images"]
+STATIC_PATHS = ["images", "extra"]
+# Files the host reads at the site root: security headers (Netlify, Cloudflare Pages)
+EXTRA_PATH_METADATA = {"extra/_headers": {"path": "_headers"}}
 OUTPUT_PATH = "output"
 # Every release lives under its language; the slug comes from the file name (see docs/content.md).
 ARTICLE_URL = ARTICLE_LANG_URL = "{lang}/news/{slug}/"

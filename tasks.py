@@ -12,6 +12,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 PELICAN = f"{sys.executable} -m pelican"
 CATALOGS = "theme/translations"
 POT = f"{CATALOGS}/messages.pot"
+PYBABEL = Path(sys.executable).parent / "pybabel"
 
 
 def settings(path="pelicanconf.py"):
@@ -129,17 +130,17 @@ def translations(c):
 @task(name="i18n-extract")
 def i18n_extract(c):
     """Collect the theme's translatable strings into theme/translations/messages.pot."""
-    c.run(f"pybabel extract -F babel.cfg --no-location --sort-output -k _ -k gettext -k ngettext:1,2 "
-          f"--project iom-georgia-newsroom -o {POT} .")
+    c.run(f"{PYBABEL} extract -F babel.cfg --no-location --sort-output -k _ -k gettext -k ngettext:1,2 "
+          f"--project iom-georgia-newsroom --version 1.0 -o {POT} .")
 
 
 @task(name="i18n-update", pre=[i18n_extract])
 def i18n_update(c):
     """Merge new strings into each language's .po file (then translate the empty ones)."""
-    c.run(f"pybabel update --no-fuzzy-matching --omit-header -i {POT} -d {CATALOGS} -D messages --ignore-obsolete")
+    c.run(f"{PYBABEL} update --no-fuzzy-matching -i {POT} -d {CATALOGS} -D messages --ignore-obsolete")
 
 
 @task(name="i18n-compile")
 def i18n_compile(c):
     """Compile the .po files to .mo (the build compiles them itself; this is for other tools)."""
-    c.run(f"pybabel compile --statistics -d {CATALOGS} -D messages")
+    c.run(f"{PYBABEL} compile --statistics -d {CATALOGS} -D messages")

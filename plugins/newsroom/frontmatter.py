@@ -110,6 +110,17 @@ class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoa
     """A safe loader that leaves dates as text, so that a bad date is our error, not YAML's."""
 
 
+def _mapping_without_duplicates(loader, node, deep=False):
+    seen = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(None, None, f"found '{key}' twice; keep one", key_node.start_mark)
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates)
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
@@ -140,20 +151,26 @@ def parse(text: str, path: str, site: Site) -> tuple[Release | None, str, list[P
     try:
         raw = yaml.load(source, Loader=_Loader)
     except yaml.YAMLError as error:
-        return None, body, [Problem(path, None, _yaml_message(error, first_line))]
+        return None, body, [Problem(path, None, yaml_message(error, first_line))]
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
-        return None, body, [Problem(path, None, f"the front-matter must be 'field: value' lines, not a {type(raw).__name__}")]
+        return None, body, [Problem(path, None, "the front-matter must be 'field: value' lines")]
     release, problems = validate(raw, body, path, site)
     return release, body, problems
 
 
-def _yaml_message(error: yaml.YAMLError, first_line: int) -> str:
-    """YAML's complaint, at the line where the faulty construct starts (an unclosed '[', say)."""
-    mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-    what = ", ".join(part for part in (getattr(error, "context", None), getattr(error, "problem", None)) if part)
-    what = what or str(error)
+# YAML constructs that run on until they are closed: their error is where they were opened.
+UNCLOSED = ("while parsing a flow", "while scanning a quoted", "while scanning a simple key")
+
+
+def yaml_message(error: yaml.YAMLError, first_line: int) -> str:
+    """YAML's complaint with the file's line: where an unclosed '[' or quote was opened, else
+    where the parser stopped."""
+    context = getattr(error, "context", None) or ""
+    mark = getattr(error, "context_mark", None) if context.startswith(UNCLOSED) else None
+    mark = mark or getattr(error, "problem_mark", None)
+    what = ", ".join(part for part in (context, getattr(error, "problem", None)) if part) or str(error)
     if mark is None:
         return f"malformed YAML: {what}"
     return f"line {mark.line + first_line}: malformed YAML: {what}"
@@ -288,8 +305,14 @@ class _Checker:
         if value is None:
             return None
         report = lambda message: self.report(name, message)  # noqa: E731
-        text = str(value)
-        start_text, _, end_text = text.partition("/")
+        if not isinstance(value, str):
+            report(f"{_shown(value)} is not a date; expected YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD, e.g. 2018-03-06/2018-03-09")
+            return None
+        text = value
+        start_text, slash, end_text = text.partition("/")
+        if slash and not end_text.strip():
+            report(f"{_shown(text)} has no end date after '/'; expected YYYY-MM-DD/YYYY-MM-DD, e.g. 2018-03-06/2018-03-09")
+            return None
         start = parse_date(start_text.strip(), report, example="expected YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD, e.g. 2018-03-06/2018-03-09")
         end = parse_date(end_text.strip(), report, example="expected YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD") if end_text else start
         if start is None or end is None:

@@ -133,15 +133,17 @@ def plan(
     for collection in collections(groups, release_of, registries["partner"], registries["topic"]):
         for lang in languages:
             shown = listings(collection.groups, lang, languages, untranslated)
-            if not shown:
+            if not shown and collection.kind != "home":  # a home page exists even when empty
                 continue
             pages += paginate(collection.kind, collection.key, lang, shown, per_page)
             if collection.kind in INDEX_OF:
                 entry = registries[collection.kind][collection.key] if collection.kind in registries else collection.key
                 indexes.setdefault((INDEX_OF[collection.kind], lang), []).append((entry, len(shown)))
-    for (kind, lang), entries in indexes.items():
-        url = url_of(kind, lang)
-        pages.append(ListPage(kind, None, lang, url, save_as(url), entries=tuple(entries)))
+    # Index pages exist in every language, even empty: every page's navigation links to them.
+    for kind in INDEX_OF.values():
+        for lang in languages:
+            url = url_of(kind, lang)
+            pages.append(ListPage(kind, None, lang, url, save_as(url), entries=tuple(indexes.get((kind, lang), ()))))
     link_alternates(pages)
     return pages
 

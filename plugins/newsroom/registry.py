@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from .errors import Problem
-from .frontmatter import KEY_PATTERN, one_of, suggestion
+from .frontmatter import KEY_PATTERN, one_of, suggestion, yaml_message
 
 ENTRY_FIELDS = ("name", "url", "logo")
 
@@ -34,9 +34,7 @@ def load(path: Path, display_path: str, languages: tuple[str, ...]) -> tuple[dic
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark else ""
-        return {}, [Problem(display_path, None, f"{where}malformed YAML: {getattr(error, 'problem', None) or error}")]
+        return {}, [Problem(display_path, None, yaml_message(error, 1))]
     return parse(raw or {}, display_path, languages)
 
 
@@ -65,7 +63,7 @@ def parse(raw: object, path: str, languages: tuple[str, ...]) -> tuple[dict[str,
             if not isinstance(names.get(lang), str) or not names[lang].strip():
                 report("name", f"no name in '{lang}'; every entry is named in every site language")
         url = value.get("url")
-        if url is not None and (not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https")):
+        if url is not None and (not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc):
             report("url", f"{url!r} is not a web address; expected https://…")
         logo = value.get("logo")
         if logo is not None and not isinstance(logo, str):

@@ -86,7 +86,7 @@ def _languages(raw: object) -> tuple[Language, ...]:
         try:
             Locale.parse(entry["locale"])
         except (UnknownLocaleError, ValueError) as error:
-            raise SettingsError(f"newsroom: setting {name}[{code!r}]['locale'] is not a Babel locale: {entry['locale']!r} ({error})") from None
+            raise SettingsError(f"newsroom: setting {name}[{code!r}]['locale'] is not a Babel locale: {entry['locale']!r} ({str(error).splitlines()[0]})") from None
         languages.append(Language(code, entry["locale"], entry["sitename"]))
     return tuple(languages)
 

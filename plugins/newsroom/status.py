@@ -53,7 +53,8 @@ def render(table: Sequence[Row], languages: Sequence[str]) -> str:
         lines.append(f"{marks}  {row.key}  {note}")
         lines.append(f"        {row.title}")
     complete = sum(1 for row in table if not row.missing)
-    lines.append(f"{len(table)} releases: {complete} in every language, {len(table) - complete} missing a language")
+    noun = "release" if len(table) == 1 else "releases"
+    lines.append(f"{len(table)} {noun}: {complete} in every language, {len(table) - complete} missing a language")
     return "\n".join(lines)
 
 

@@ -1,0 +1,497 @@
+"""Front-matter: split from the body, YAML loaded, every field checked and converted."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from newsroom import frontmatter
+from newsroom.frontmatter import Image, Release
+
+SITE = frontmatter.Site(
+    languages=("en", "ka"),
+    partners=frozenset({"eu", "mia", "ncdc"}),
+    topics=frozenset({"health", "border-management"}),
+    image_exists=lambda src: src == "images/ok.jpg",
+)
+PATH = "content/releases/2018/2018-06-06-eu-tablets.en.md"
+BODY = "The EU has donated 540 tablets to the Ministry of Internal Affairs.\n"
+FIELDS = (
+    "'date', 'date_approximate', 'draft', 'event_dates', 'funded_by', 'image', 'lang', 'location', "
+    "'partners', 'slug', 'summary', 'title', 'topics', 'translation_key', 'video'"
+)
+PARTNERS = "expected one of: 'eu', 'mia', 'ncdc'"
+LANGUAGES = "expected one of: 'en', 'ka'"
+NO_FRONT_MATTER = (
+    f"{PATH}: no front-matter: the file must start with a line '---' "
+    "and the metadata must end with another '---' line"
+)
+
+# The smallest valid front-matter, as YAML text per field.
+MINIMAL = {"title": "EU tablets for policing", "date": "2018-06-06", "lang": "en", "partners": "[eu]"}
+
+
+def source(body: str = BODY, **changes: str | None) -> str:
+    """A release file: MINIMAL with `changes` (YAML text per field; None leaves a field out)."""
+    fields = {**MINIMAL, **changes}
+    lines = "".join(f"{name}: {value}\n" for name, value in fields.items() if value is not None)
+    return f"---\n{lines}---\n{body}"
+
+
+def problems(text: str, path: str = PATH) -> list[str]:
+    return [str(problem) for problem in frontmatter.parse(text, path, SITE)[2]]
+
+
+def release(text: str, path: str = PATH) -> Release:
+    result, _, found = frontmatter.parse(text, path, SITE)
+    assert [str(problem) for problem in found] == []
+    return result
+
+
+# -- split -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("---\ntitle: T\n---\nBody\n", ("title: T\n", "Body\n", 2)),
+        ("---\ntitle: T\nlang: en\n---\n\nBody\n", ("title: T\nlang: en\n", "\nBody\n", 2)),
+        ("---\ntitle: T\n...\nBody\n", ("title: T\n", "Body\n", 2)),  # YAML's own end marker
+        ("\ufeff---\ntitle: T\n---\nBody\n", ("title: T\n", "Body\n", 2)),  # a byte-order mark
+        ("---\r\ntitle: T\r\n---\r\nBody\r\n", ("title: T\r\n", "Body\r\n", 2)),
+        ("---  \ntitle: T\n---\n", ("title: T\n", "", 2)),
+        ("---\n---\nBody\n", ("", "Body\n", 2)),
+        ("---\ntitle: T\n---\nBody\n---\nMore\n", ("title: T\n", "Body\n---\nMore\n", 2)),
+        ("title: T\n---\nBody\n", None),
+        ("Body\n---\ntitle: T\n---\n", None),
+        ("---\ntitle: T\nBody\n", None),  # never closed
+        ("", None),
+    ],
+)
+def test_split(text: str, expected: tuple[str, str, int] | None) -> None:
+    assert frontmatter.split(text) == expected
+
+
+# -- parse: the file as a whole ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The EU has donated 540 tablets.\n", "title: T\ndate: 2018-06-06\n", "---\ntitle: T\n", ""],
+)
+def test_parse_without_front_matter(text: str) -> None:
+    result, body, found = frontmatter.parse(text, PATH, SITE)
+    assert (result, body, [str(problem) for problem in found]) == (None, "", [NO_FRONT_MATTER])
+
+
+# Each file's YAML goes wrong on the file's 4th line (the 3rd line of its YAML).
+MALFORMED = [
+    pytest.param("partners: [eu\nlang: en\n", "while parsing a flow sequence, did not find expected ',' or ']'", id="unclosed ["),
+    pytest.param(
+        "image: {src: images/ok.jpg\nlang: en\n", "while parsing a flow mapping, did not find expected ',' or '}'", id="unclosed {"
+    ),
+    pytest.param(
+        'summary: "Tablets for the police\nlang: en\n', "while scanning a quoted scalar, found unexpected end of stream", id="unclosed quote"
+    ),
+    pytest.param("partners eu\nlang: en\n", "while scanning a simple key, could not find expected ':'", id="no colon"),
+    pytest.param("lang: en: ka\npartners: [eu]\n", "mapping values are not allowed in this context", id="two colons"),
+    pytest.param("  lang: en\npartners: [eu]\n", "mapping values are not allowed in this context", id="indented"),
+    pytest.param(
+        "summary: @IOM\nlang: en\n", "while scanning for the next token, found character that cannot start any token", id="at sign"
+    ),
+    pytest.param("summary: *tablets\nlang: en\n", "found undefined alias", id="alias"),
+    # an apostrophe inside single quotes, as in a title with "IOM's": a likely slip
+    pytest.param(
+        "summary: 'IOM's new office'\nlang: en\n", "while parsing a block mapping, did not find expected key", id="quote in quotes"
+    ),
+    pytest.param(
+        'summary: "The "new" office"\nlang: en\n', "while parsing a block mapping, did not find expected key", id="double quotes"
+    ),
+    pytest.param("- en\npartners: [eu]\n", "while parsing a block mapping, did not find expected key", id="list item"),
+    pytest.param(
+        "\tlang: en\npartners: [eu]\n",
+        "while scanning a plain scalar, found a tab character that violates indentation",
+        id="tab",
+    ),
+]
+
+
+@pytest.mark.parametrize(("fourth_line_on", "complaint"), MALFORMED)
+def test_parse_malformed_yaml_names_the_files_line(fourth_line_on: str, complaint: str) -> None:
+    text = f"---\ntitle: EU tablets\ndate: 2018-06-06\n{fourth_line_on}---\n{BODY}"
+    assert text.splitlines()[3] == fourth_line_on.splitlines()[0]
+    assert problems(text) == [f"{PATH}: line 4: malformed YAML: {complaint}"]
+
+
+def test_parse_malformed_yaml_after_a_byte_order_mark() -> None:
+    text = f"\ufeff---\ntitle: EU tablets\ndate: 2018-06-06\npartners: [eu\n---\n{BODY}"
+    assert problems(text) == [f"{PATH}: line 4: malformed YAML: while parsing a flow sequence, did not find expected ',' or ']'"]
+
+
+def test_parse_malformed_yaml_keeps_the_body() -> None:
+    result, body, _ = frontmatter.parse(f"---\npartners: [eu\n---\n{BODY}", PATH, SITE)
+    assert (result, body) == (None, BODY)
+
+
+@pytest.mark.parametrize("yaml", ["- title: T\n- lang: en\n", "EU tablets for policing\n", "2018\n"])
+def test_parse_front_matter_that_is_not_a_mapping(yaml: str) -> None:
+    assert problems(f"---\n{yaml}---\n{BODY}") == [f"{PATH}: the front-matter must be 'field: value' lines"]
+
+
+def test_parse_a_field_written_twice_is_an_error_at_its_second_line() -> None:
+    text = f"---\ntitle: T\ndate: 2018-06-06\ndate: 2018-06-07\n---\n{BODY}"
+    assert problems(text) == [f"{PATH}: line 4: malformed YAML: found 'date' twice; keep one"]
+
+
+def test_parse_empty_front_matter_reports_every_required_field() -> None:
+    assert problems(f"---\n---\n{BODY}") == [
+        f"{PATH}: 'title': missing; every release needs a title",
+        f"{PATH}: 'date': missing; every release needs a date, expected YYYY-MM-DD, e.g. 2018-06-06",
+        f"{PATH}: 'lang': missing; every release declares its language, {LANGUAGES}",
+        f"{PATH}: 'partners': missing; name at least one partner from content/partners.yml, {PARTNERS}",
+    ]
+
+
+def test_parse_reports_every_problem_of_a_file_not_just_the_first() -> None:
+    text = source(
+        body="\n",
+        title='""',
+        date="2018-02-30",
+        lang="ge",
+        partners="[EUU, eu, eu]",
+        event_dates="2018-03-09/2018-03-06",
+        image="{src: images/missing.jpg}",
+        video="youtube.com/watch?v=x",
+        draft='"no"',
+        partnr="[mia]",
+    )
+    assert problems(text) == [
+        f"{PATH}: 'title': empty; every release needs a title",
+        f"{PATH}: 'date': '2018-02-30' is not a real date (day is out of range for month); expected YYYY-MM-DD, e.g. 2018-06-06",
+        f"{PATH}: 'lang': 'ge' is not a site language; did you mean 'ka'? {LANGUAGES}",
+        f"{PATH}: 'partners': unknown partner 'EUU'; did you mean 'eu'? {PARTNERS}",
+        f"{PATH}: 'partners': partner 'eu' is listed twice",
+        f"{PATH}: 'event_dates': '2018-03-09/2018-03-06' ends before it starts; write the earlier date first",
+        f"{PATH}: 'image.src': 'images/missing.jpg' does not exist under content/",
+        f"{PATH}: 'image.alt': missing; describe the image for readers who cannot see it",
+        f"{PATH}: 'video': 'youtube.com/watch?v=x' is not a web address; expected https://…",
+        f"{PATH}: 'draft': 'no' is not true or false",
+        f"{PATH}: 'partnr': unknown field; did you mean 'partners'? expected one of: {FIELDS}",
+        f"{PATH}: 'body': the release has no text after the front-matter",
+    ]
+
+
+def test_parse_gives_no_release_when_there_is_a_problem() -> None:
+    assert frontmatter.parse(source(lang="ge"), PATH, SITE)[0] is None
+
+
+# -- parse: one field at a time ----------------------------------------------------------------
+
+FIELD_PROBLEMS = [
+    # title
+    ({"title": None}, "'title': missing; every release needs a title"),
+    ({"title": '""'}, "'title': empty; every release needs a title"),
+    ({"title": '"   "'}, "'title': empty; every release needs a title"),
+    ({"title": ""}, "'title': missing; every release needs a title"),  # YAML null
+    ({"title": "[EU, tablets]"}, "'title': ['EU', 'tablets'] is not text; expected a single line of text"),
+    ({"title": "true"}, "'title': True is not text; expected a single line of text"),
+    ({"summary": "{a: b}"}, "'summary': {'a': 'b'} is not text; expected a single line of text"),
+    # lang
+    ({"lang": None}, f"'lang': missing; every release declares its language, {LANGUAGES}"),
+    ({"lang": "ge"}, f"'lang': 'ge' is not a site language; did you mean 'ka'? {LANGUAGES}"),
+    ({"lang": "GE"}, f"'lang': 'GE' is not a site language; did you mean 'ka'? {LANGUAGES}"),
+    ({"lang": "georgian"}, f"'lang': 'georgian' is not a site language; did you mean 'ka'? {LANGUAGES}"),
+    ({"lang": "ქართული"}, f"'lang': 'ქართული' is not a site language; did you mean 'ka'? {LANGUAGES}"),
+    ({"lang": "ka-GE"}, f"'lang': 'ka-GE' is not a site language; did you mean 'ka'? {LANGUAGES}"),
+    ({"lang": "english"}, f"'lang': 'english' is not a site language; did you mean 'en'? {LANGUAGES}"),
+    ({"lang": "EN"}, f"'lang': 'EN' is not a site language; did you mean 'en'? {LANGUAGES}"),
+    ({"lang": "en-GB"}, f"'lang': 'en-GB' is not a site language; did you mean 'en'? {LANGUAGES}"),
+    ({"lang": "fr"}, f"'lang': 'fr' is not a site language; {LANGUAGES}"),
+    ({"lang": "ru"}, f"'lang': 'ru' is not a site language; {LANGUAGES}"),
+    ({"lang": "[en]"}, f"'lang': ['en'] is not a site language; {LANGUAGES}"),
+    # partners, funded_by, topics
+    ({"partners": None}, f"'partners': missing; name at least one partner from content/partners.yml, {PARTNERS}"),
+    ({"partners": "[]"}, f"'partners': missing; name at least one partner from content/partners.yml, {PARTNERS}"),
+    ({"partners": "[EUU]"}, f"'partners': unknown partner 'EUU'; did you mean 'eu'? {PARTNERS}"),
+    ({"partners": "[EU]"}, f"'partners': unknown partner 'EU'; did you mean 'eu'? {PARTNERS}"),
+    ({"partners": "[unicef]"}, f"'partners': unknown partner 'unicef'; {PARTNERS}"),
+    ({"partners": "[eu, eu]"}, "'partners': partner 'eu' is listed twice"),
+    ({"partners": "[eu, 2018]"}, "'partners': ['eu', 2018] is not a list of partner keys; write [key, key]"),
+    ({"partners": "{eu: yes}"}, "'partners': {'eu': True} is not a list of partner keys; write [key, key]"),
+    ({"funded_by": "[euu]"}, f"'funded_by': unknown partner 'euu'; did you mean 'eu'? {PARTNERS}"),
+    ({"funded_by": "[eu, eu]"}, "'funded_by': partner 'eu' is listed twice"),
+    ({"topics": "[helth]"}, "'topics': unknown topic 'helth'; did you mean 'health'? expected one of: 'border-management', 'health'"),
+    # date
+    ({"date": None}, "'date': missing; every release needs a date, expected YYYY-MM-DD, e.g. 2018-06-06"),
+    ({"date": "2018-14-06"}, "'date': '2018-14-06' is not a real date (month must be in 1..12); expected YYYY-MM-DD, e.g. 2018-06-06"),
+    ({"date": "2018-02-30"}, "'date': '2018-02-30' is not a real date (day is out of range for month); expected YYYY-MM-DD, e.g. 2018-06-06"),
+    ({"date": "2018-06-06 25:00"}, "'date': '2018-06-06 25:00' is not a real date (hour must be in 0..23); expected YYYY-MM-DD, e.g. 2018-06-06"),
+    ({"date": "June 6"}, "'date': 'June 6' is not a date; expected YYYY-MM-DD, e.g. 2018-06-06"),
+    ({"date": "06/06/2018"}, "'date': '06/06/2018' is not a date; expected YYYY-MM-DD, e.g. 2018-06-06"),
+    ({"date": "20180606"}, "'date': 20180606 is not a date; expected YYYY-MM-DD, e.g. 2018-06-06"),
+    ({"date": "[2018-06-06]"}, "'date': ['2018-06-06'] is not a date; expected YYYY-MM-DD, e.g. 2018-06-06"),
+    # event_dates
+    ({"event_dates": "2018-03-09/2018-03-06"}, "'event_dates': '2018-03-09/2018-03-06' ends before it starts; write the earlier date first"),
+    (
+        {"event_dates": "March 6"},
+        "'event_dates': 'March 6' is not a date; expected YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD, e.g. 2018-03-06/2018-03-09",
+    ),
+    ({"event_dates": "2018-03-06/March 9"}, "'event_dates': 'March 9' is not a date; expected YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD"),
+    (
+        {"event_dates": "2018-02-30/2018-03-01"},
+        "'event_dates': '2018-02-30' is not a real date (day is out of range for month); "
+        "expected YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD, e.g. 2018-03-06/2018-03-09",
+    ),
+    (
+        {"event_dates": "2018-03-06/"},
+        "'event_dates': '2018-03-06/' has no end date after '/'; expected YYYY-MM-DD/YYYY-MM-DD, e.g. 2018-03-06/2018-03-09",
+    ),
+    (
+        {"event_dates": "[2018-03-06]"},
+        "'event_dates': ['2018-03-06'] is not a date; expected YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD, e.g. 2018-03-06/2018-03-09",
+    ),
+    # image
+    ({"image": "{src: images/ok.jpg}"}, "'image.alt': missing; describe the image for readers who cannot see it"),
+    ({"image": '{src: images/ok.jpg, alt: " "}'}, "'image.alt': missing; describe the image for readers who cannot see it"),
+    ({"image": "{alt: Tablets}"}, "'image.src': missing; give the image's path under content/, e.g. images/2018/conference.jpg"),
+    ({"image": "{src: images/missing.jpg, alt: Tablets}"}, "'image.src': 'images/missing.jpg' does not exist under content/"),
+    (
+        {"image": "{src: images/ok.jpg, alt: Tablets, captoin: At the ministry}"},
+        "'image.captoin': unknown field; did you mean 'caption'? expected one of: 'alt', 'caption', 'credit', 'src'",
+    ),
+    (
+        {"image": "{src: images/ok.jpg, alt: Tablets, width: 800}"},
+        "'image.width': unknown field; expected one of: 'alt', 'caption', 'credit', 'src'",
+    ),
+    ({"image": "{src: images/ok.jpg, alt: Tablets, credit: [IOM]}"}, "'image.credit': ['IOM'] is not text"),
+    ({"image": "images/ok.jpg"}, "'image': 'images/ok.jpg' is not an image; expected 'src:' and 'alt:' lines indented under 'image:'"),
+    # video
+    ({"video": "youtube.com/watch?v=x"}, "'video': 'youtube.com/watch?v=x' is not a web address; expected https://…"),
+    ({"video": "ftp://example.org/tablets.mp4"}, "'video': 'ftp://example.org/tablets.mp4' is not a web address; expected https://…"),
+    ({"video": "https://"}, "'video': 'https://' is not a web address; expected https://…"),
+    ({"video": "2018"}, "'video': 2018 is not a web address; expected https://…"),
+    # draft, date_approximate
+    ({"draft": '"true"'}, "'draft': 'true' is not true or false"),
+    ({"draft": "1"}, "'draft': 1 is not true or false"),
+    ({"date_approximate": "maybe"}, "'date_approximate': 'maybe' is not true or false"),
+    # translation_key
+    (
+        {"translation_key": "2018 eu tablets"},
+        "'translation_key': '2018 eu tablets' is not a usable key; expected letters, digits, '-' and '_', e.g. 2018-eu-tablets",
+    ),
+    (
+        {"translation_key": "-eu-tablets"},
+        "'translation_key': '-eu-tablets' is not a usable key; expected letters, digits, '-' and '_', e.g. 2018-eu-tablets",
+    ),
+    (
+        {"translation_key": "ტაბლეტები"},
+        "'translation_key': 'ტაბლეტები' is not a usable key; expected letters, digits, '-' and '_', e.g. 2018-eu-tablets",
+    ),
+    (
+        {"translation_key": "true"},
+        "'translation_key': True is not a usable key; expected letters, digits, '-' and '_', e.g. 2018-eu-tablets",
+    ),
+    # slug
+    ({"slug": "'!!!'"}, "'slug': '!!!' gives no usable URL name (no letters or digits to make a slug from); set 'slug: words-in-latin-letters'"),
+    # unknown fields
+    ({"partnr": "[eu]"}, f"'partnr': unknown field; did you mean 'partners'? expected one of: {FIELDS}"),
+    ({"Title": "EU tablets"}, f"'Title': unknown field; did you mean 'title'? expected one of: {FIELDS}"),
+    ({"author": "IOM"}, f"'author': unknown field; expected one of: {FIELDS}"),
+]
+
+
+@pytest.mark.parametrize(("changes", "message"), FIELD_PROBLEMS)
+def test_parse_field_problem(changes: dict[str, str | None], message: str) -> None:
+    assert problems(source(**changes)) == [f"{PATH}: {message}"]
+
+
+@pytest.mark.parametrize("body", ["", "\n", "  \n\n\t\n"])
+def test_parse_a_release_without_a_body(body: str) -> None:
+    assert problems(source(body=body)) == [f"{PATH}: 'body': the release has no text after the front-matter"]
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        (
+            "content/releases/2018/2018-06-06.en.md",
+            "'slug': the file name gives no usable URL name (no words left once the date, language tag and '.md' "
+            "are removed); set 'slug: words-in-latin-letters'",
+        ),
+        (
+            "content/releases/2018/2018-06-06-!!!.en.md",
+            "'slug': the file name gives no usable URL name (no letters or digits to make a slug from); "
+            "set 'slug: words-in-latin-letters'",
+        ),
+    ],
+)
+def test_parse_a_file_name_without_a_slug(path: str, message: str) -> None:
+    assert problems(source(), path) == [f"{path}: {message}"]
+
+
+def test_parse_a_file_name_without_a_slug_is_fine_with_slug_set() -> None:
+    assert release(source(slug="eu-tablets"), "content/releases/2018/2018-06-06.en.md").slug == "eu-tablets"
+
+
+# -- parse: conversions ------------------------------------------------------------------------
+
+CONVERSIONS = [
+    ({}, "title", "EU tablets for policing"),
+    ({"title": "  EU tablets for policing  "}, "title", "EU tablets for policing"),
+    ({"title": "2018"}, "title", "2018"),
+    ({"title": "'IOM''s new office'"}, "title", "IOM's new office"),
+    ({}, "date", datetime.datetime(2018, 6, 6)),
+    ({"date": "2018-06-06 10:30"}, "date", datetime.datetime(2018, 6, 6, 10, 30)),
+    ({"date": "2018-06-06T10:30:15"}, "date", datetime.datetime(2018, 6, 6, 10, 30, 15)),
+    ({"date": "'2018-06-06'"}, "date", datetime.datetime(2018, 6, 6)),
+    ({"date": "2016-02-29"}, "date", datetime.datetime(2016, 2, 29)),
+    ({"lang": "ka"}, "lang", "ka"),
+    ({"partners": "[eu]"}, "partners", ("eu",)),
+    ({"partners": "eu"}, "partners", ("eu",)),  # a single key needs no brackets
+    ({"partners": "[ncdc, eu, mia]"}, "partners", ("ncdc", "eu", "mia")),  # the author's order
+    ({"partners": "\n  - mia\n  - eu"}, "partners", ("mia", "eu")),
+    ({}, "funded_by", ()),
+    ({"funded_by": "[eu]"}, "funded_by", ("eu",)),
+    ({"funded_by": "eu"}, "funded_by", ("eu",)),
+    ({}, "topics", ()),
+    ({"topics": "[health, border-management]"}, "topics", ("health", "border-management")),
+    ({}, "event_dates", None),
+    ({"event_dates": "2018-03-06"}, "event_dates", (datetime.date(2018, 3, 6), datetime.date(2018, 3, 6))),
+    ({"event_dates": "2018-03-06/2018-03-09"}, "event_dates", (datetime.date(2018, 3, 6), datetime.date(2018, 3, 9))),
+    ({"event_dates": "2018-03-06 / 2018-03-09"}, "event_dates", (datetime.date(2018, 3, 6), datetime.date(2018, 3, 9))),
+    ({"event_dates": "2018-12-31/2019-01-02"}, "event_dates", (datetime.date(2018, 12, 31), datetime.date(2019, 1, 2))),
+    ({"event_dates": "2018-03-06/2018-03-06"}, "event_dates", (datetime.date(2018, 3, 6), datetime.date(2018, 3, 6))),
+    ({}, "image", None),
+    ({"image": "{src: images/ok.jpg, alt: Tablets}"}, "image", Image("images/ok.jpg", "Tablets")),
+    ({"image": "{src: ' images/ok.jpg ', alt: ' Tablets '}"}, "image", Image("images/ok.jpg", "Tablets")),
+    (
+        {"image": "{src: images/ok.jpg, alt: Tablets, caption: At the ministry, credit: IOM Georgia}"},
+        "image",
+        Image("images/ok.jpg", "Tablets", "At the ministry", "IOM Georgia"),
+    ),
+    ({}, "video", None),
+    ({"video": "https://www.youtube.com/watch?v=x"}, "video", "https://www.youtube.com/watch?v=x"),
+    ({"video": "http://example.org/tablets.mp4"}, "video", "http://example.org/tablets.mp4"),
+    ({}, "draft", False),
+    ({"draft": "true"}, "draft", True),
+    ({"draft": "false"}, "draft", False),
+    ({}, "date_approximate", False),
+    ({"date_approximate": "true"}, "date_approximate", True),
+    ({}, "translation_key", None),
+    ({"translation_key": "2018-eu-tablets"}, "translation_key", "2018-eu-tablets"),
+    ({"translation_key": "EU_tablets_2018"}, "translation_key", "EU_tablets_2018"),
+    ({"translation_key": "2018"}, "translation_key", "2018"),
+    ({}, "summary", None),
+    ({"summary": "Tablets for the police."}, "summary", "Tablets for the police."),
+    ({}, "location", None),
+    ({"location": "თბილისი"}, "location", "თბილისი"),
+    ({}, "slug", "eu-tablets"),
+    ({"slug": "tablets"}, "slug", "tablets"),
+    ({"slug": "EU Tablets for Policing"}, "slug", "eu-tablets-for-policing"),
+    ({"slug": "ტაბლეტები პოლიციას"}, "slug", "tabletebi-politsias"),
+    ({"slug": "2018"}, "slug", "2018"),
+]
+
+
+@pytest.mark.parametrize(("changes", "name", "expected"), CONVERSIONS)
+def test_parse_converts_field(changes: dict[str, str], name: str, expected: object) -> None:
+    assert getattr(release(source(**changes)), name) == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "slug"),
+    [
+        ("content/releases/2018/2018-06-06-eu-tablets.en.md", "eu-tablets"),
+        ("content/releases/2018/2018-06-06-eu-tablets-for-policing.en.md", "eu-tablets-for-policing"),
+        ("content/releases/2017/2017-10-13-კატასტროფის-დღე.ka.md", "katastropis-dghe"),
+        ("content/releases/2018/2018-03-01-წყალტუბო.ka.md", "tsqaltubo"),
+        ("content/releases/2018/World_TB_Day.en.md", "world-tb-day"),
+    ],
+)
+def test_parse_takes_the_slug_from_the_file_name(path: str, slug: str) -> None:
+    assert release(source(), path).slug == slug
+
+
+def test_parse_a_fully_valid_file() -> None:
+    text = """\
+---
+title: The European Union supports the Ministry of Internal Affairs of Georgia
+date: 2018-06-06 10:30
+lang: ka
+translation_key: 2018-eu-tablets-for-policing
+partners: [mia, ncdc]
+funded_by: [eu]
+summary: '  The EU has donated 540 tablets.  '
+location: თბილისი
+event_dates: 2018-06-04/2018-06-05
+image:
+  src: images/ok.jpg
+  alt: Police officers with tablets
+  caption: At the ministry
+  credit: IOM Georgia
+video: https://www.youtube.com/watch?v=abc
+topics: [border-management]
+draft: true
+date_approximate: true
+slug: ტაბლეტები
+---
+ევროკავშირმა შინაგან საქმეთა სამინისტროს 540 პლანშეტი გადასცა.
+"""
+    path = "content/releases/2018/2018-06-06-eu-tablets.ka.md"
+    assert frontmatter.parse(text, path, SITE) == (
+        Release(
+            path=path,
+            title="The European Union supports the Ministry of Internal Affairs of Georgia",
+            date=datetime.datetime(2018, 6, 6, 10, 30),
+            lang="ka",
+            slug="tabletebi",
+            partners=("mia", "ncdc"),
+            funded_by=("eu",),
+            translation_key="2018-eu-tablets-for-policing",
+            summary="The EU has donated 540 tablets.",
+            location="თბილისი",
+            event_dates=(datetime.date(2018, 6, 4), datetime.date(2018, 6, 5)),
+            image=Image("images/ok.jpg", "Police officers with tablets", "At the ministry", "IOM Georgia"),
+            video="https://www.youtube.com/watch?v=abc",
+            topics=("border-management",),
+            draft=True,
+            date_approximate=True,
+        ),
+        "ევროკავშირმა შინაგან საქმეთა სამინისტროს 540 პლანშეტი გადასცა.\n",
+        [],
+    )
+
+
+@pytest.mark.parametrize(
+    ("translation_key", "group_key"),
+    [("2018-eu-tablets", "2018-eu-tablets"), (None, f"file:{PATH}")],
+)
+def test_group_key(translation_key: str | None, group_key: str) -> None:
+    assert release(source(translation_key=translation_key)).group_key == group_key
+
+
+# -- suggestions -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "allowed", "expected"),
+    [
+        ("EUU", ["eu", "mia", "ncdc"], " did you mean 'eu'?"),
+        ("NCDC", ["eu", "mia", "ncdc"], " did you mean 'ncdc'?"),
+        ("partnr", frontmatter.FIELDS, " did you mean 'partners'?"),
+        ("fundedby", frontmatter.FIELDS, " did you mean 'funded_by'?"),
+        ("unicef", ["eu", "mia", "ncdc"], ""),
+        ("", ["eu"], ""),
+    ],
+)
+def test_suggestion(value: str, allowed: list[str], expected: str) -> None:
+    assert frontmatter.suggestion(value, allowed) == expected
+
+
+@pytest.mark.parametrize(
+    ("allowed", "expected"),
+    [(["ka", "en"], "expected one of: 'en', 'ka'"), (["eu"], "expected one of: 'eu'"), ([], "expected one of: ")],
+)
+def test_one_of(allowed: list[str], expected: str) -> None:
+    assert frontmatter.one_of(allowed) == expected

@@ -1,0 +1,222 @@
+"""Translation pairing: clashes within a language, twins that disagree, groups newest first."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+import pytest
+
+from newsroom import pairing
+from newsroom.frontmatter import Release
+
+LANGUAGES = ("en", "ka")
+D = "content/releases/2018"
+
+
+def release(name: str, lang: str, **fields) -> Release:
+    """A valid release in `lang` from `D/<name>.<lang>.md`; the slug is the name less its date."""
+    values = {
+        "path": f"{D}/{name}.{lang}.md",
+        "title": f"{name} ({lang})",
+        "date": datetime.datetime(2018, 6, 6),
+        "lang": lang,
+        "slug": name[11:] or name,
+        "partners": ("eu",),
+        **fields,
+    }
+    return Release(**values)
+
+
+def messages(*releases: Release) -> list[str]:
+    return [str(problem) for problem in pairing.check(releases, LANGUAGES)]
+
+
+# -- check: clashes within one language --------------------------------------------------------
+
+
+def test_check_a_translation_key_shared_in_one_language_names_both_files() -> None:
+    first = release("2018-06-06-eu-tablets", "en", translation_key="eu-tablets")
+    second = release("2018-06-07-eu-tablets-again", "en", translation_key="eu-tablets")
+    assert messages(second, first) == [
+        f"{D}/2018-06-07-eu-tablets-again.en.md: 'translation_key': 'eu-tablets' is also the translation key of "
+        f"{D}/2018-06-06-eu-tablets.en.md in the same language ('en'); each release needs its own"
+    ]
+
+
+def test_check_a_slug_shared_in_one_language_names_both_files() -> None:
+    first = release("2018-06-06-eu-tablets", "ka")
+    second = release("2018-06-07-eu-tablets", "ka")
+    assert messages(first, second) == [
+        f"{D}/2018-06-07-eu-tablets.ka.md: 'slug': 'eu-tablets' is also the URL name of "
+        f"{D}/2018-06-06-eu-tablets.ka.md in the same language ('ka'); each release needs its own"
+    ]
+
+
+def test_check_three_files_sharing_a_key_give_two_problems() -> None:
+    releases = [release(f"2018-06-0{day}-tablets-{day}", "en", translation_key="eu-tablets") for day in (1, 2, 3)]
+    assert messages(*releases) == [
+        f"{D}/2018-06-0{day}-tablets-{day}.en.md: 'translation_key': 'eu-tablets' is also the translation key of "
+        f"{D}/2018-06-01-tablets-1.en.md in the same language ('en'); each release needs its own"
+        for day in (2, 3)
+    ]
+
+
+@pytest.mark.parametrize(
+    "releases",
+    [
+        # the same slug and key in two languages: the language versions of one release
+        [release("2018-06-06-eu-tablets", "en", translation_key="eu-tablets"), release("2018-06-06-eu-tablets", "ka", translation_key="eu-tablets")],
+        # the same slug in two languages, not translations of each other
+        [release("2018-06-06-eu-tablets", "en"), release("2018-06-06-eu-tablets", "ka", date=datetime.datetime(2019, 1, 1))],
+        # no translation key at all
+        [release("2018-06-06-eu-tablets", "en"), release("2018-06-07-women-police", "en")],
+        [],
+    ],
+)
+def test_check_accepts(releases: list[Release]) -> None:
+    assert messages(*releases) == []
+
+
+# -- check: twins that disagree ----------------------------------------------------------------
+
+EN = f"{D}/2018-06-06-eu-tablets.en.md"
+KA = f"{D}/2018-06-06-eu-tablets.ka.md"
+SHARE = "the language versions of one release share their"
+
+
+def twins(en: dict, ka: dict) -> list[str]:
+    return messages(
+        release("2018-06-06-eu-tablets", "en", translation_key="eu-tablets", **en),
+        release("2018-06-06-eu-tablets", "ka", translation_key="eu-tablets", **ka),
+    )
+
+
+@pytest.mark.parametrize(
+    ("en", "ka", "expected"),
+    [
+        (
+            {},
+            {"date": datetime.datetime(2018, 6, 7)},
+            [f"{KA}: 'date': 2018-06-07 disagrees with its twin {EN} (2018-06-06); {SHARE} date"],
+        ),
+        (
+            {"partners": ("eu", "mia")},
+            {"partners": ("eu",)},
+            [f"{KA}: 'partners': [eu] disagrees with its twin {EN} ([eu, mia]); {SHARE} partners"],
+        ),
+        (
+            {"partners": ("mia", "eu")},
+            {"partners": ("ncdc", "eu")},
+            [f"{KA}: 'partners': [eu, ncdc] disagrees with its twin {EN} ([eu, mia]); {SHARE} partners"],
+        ),
+        (
+            {"funded_by": ("eu",)},
+            {},
+            [f"{KA}: 'funded_by': [] disagrees with its twin {EN} ([eu]); {SHARE} funded_by"],
+        ),
+        (
+            {"event_dates": (datetime.date(2018, 3, 6), datetime.date(2018, 3, 9))},
+            {"event_dates": (datetime.date(2018, 3, 6), datetime.date(2018, 3, 6))},
+            [f"{KA}: 'event_dates': 2018-03-06 disagrees with its twin {EN} (2018-03-06/2018-03-09); {SHARE} event_dates"],
+        ),
+        (
+            {"event_dates": (datetime.date(2018, 3, 6), datetime.date(2018, 3, 6))},
+            {},
+            [f"{KA}: 'event_dates': none disagrees with its twin {EN} (2018-03-06); {SHARE} event_dates"],
+        ),
+        (
+            {},
+            {"date": datetime.datetime(2018, 6, 7), "partners": ("mia",), "funded_by": ("eu",)},
+            [
+                f"{KA}: 'date': 2018-06-07 disagrees with its twin {EN} (2018-06-06); {SHARE} date",
+                f"{KA}: 'partners': [mia] disagrees with its twin {EN} ([eu]); {SHARE} partners",
+                f"{KA}: 'funded_by': [eu] disagrees with its twin {EN} ([]); {SHARE} funded_by",
+            ],
+        ),
+        # agreement
+        ({"partners": ("eu", "mia")}, {"partners": ("mia", "eu")}, []),  # order does not matter
+        ({"funded_by": ("eu", "mia")}, {"funded_by": ("mia", "eu")}, []),
+        ({"date": datetime.datetime(2018, 6, 6, 9, 0)}, {"date": datetime.datetime(2018, 6, 6, 17, 30)}, []),  # same day
+        # what the versions may differ in
+        (
+            {"title": "EU tablets", "topics": ("health",), "location": "Tbilisi", "summary": "Tablets."},
+            {"title": "ტაბლეტები", "topics": (), "location": "თბილისი", "draft": True},
+            [],
+        ),
+    ],
+)
+def test_check_twins(en: dict, ka: dict, expected: list[str]) -> None:
+    assert twins(en, ka) == expected
+
+
+def test_check_reports_on_the_later_language_whatever_the_order_given() -> None:
+    en = release("2018-06-06-eu-tablets", "en", translation_key="eu-tablets")
+    ka = release("2018-06-06-eu-tablets", "ka", translation_key="eu-tablets", date=datetime.datetime(2018, 6, 7))
+    expected = [f"{KA}: 'date': 2018-06-07 disagrees with its twin {EN} (2018-06-06); {SHARE} date"]
+    assert messages(ka, en) == messages(en, ka) == expected
+
+
+# -- group -------------------------------------------------------------------------------------
+
+
+def test_group_joins_versions_by_key_newest_first() -> None:
+    old_en = release("2017-10-13-disaster-day", "en", translation_key="disaster-day", date=datetime.datetime(2017, 10, 13))
+    old_ka = release("2017-10-13-disaster-day", "ka", translation_key="disaster-day", date=datetime.datetime(2017, 10, 13))
+    new_en = release("2018-06-06-eu-tablets", "en", translation_key="eu-tablets")
+    new_ka = release("2018-06-06-eu-tablets", "ka", translation_key="eu-tablets")
+    middle = release("2018-03-09-women-police", "en", date=datetime.datetime(2018, 3, 9))
+    alone = release("2018-01-10-kutaisi", "ka", date=datetime.datetime(2018, 1, 10))
+    assert pairing.group([old_ka, middle, new_en, alone, old_en, new_ka]) == [
+        pairing.Group("eu-tablets", {"en": new_en, "ka": new_ka}),
+        pairing.Group(f"file:{middle.path}", {"en": middle}),
+        pairing.Group(f"file:{alone.path}", {"ka": alone}),
+        pairing.Group("disaster-day", {"ka": old_ka, "en": old_en}),
+    ]
+
+
+def test_group_keeps_files_without_a_key_apart_even_with_the_same_slug() -> None:
+    en = release("2018-06-06-eu-tablets", "en")
+    ka = release("2018-06-06-eu-tablets", "ka")
+    assert [group.versions for group in pairing.group([en, ka])] == [{"ka": ka}, {"en": en}]
+
+
+def test_group_orders_by_the_newest_version_then_path() -> None:
+    early = release("2018-06-06-a", "en", translation_key="a", date=datetime.datetime(2018, 6, 6, 9))
+    late_twin = release("2018-06-06-a", "ka", translation_key="a", date=datetime.datetime(2018, 6, 6, 18))
+    noon = release("2018-06-06-b", "en", date=datetime.datetime(2018, 6, 6, 12))
+    same_day_x = release("2018-06-05-x", "en", date=datetime.datetime(2018, 6, 5))
+    same_day_y = release("2018-06-05-y", "en", date=datetime.datetime(2018, 6, 5))
+    groups = pairing.group([same_day_x, noon, early, same_day_y, late_twin])
+    assert [group.key for group in groups] == ["a", f"file:{noon.path}", f"file:{same_day_y.path}", f"file:{same_day_x.path}"]
+
+
+def test_group_items_carrying_a_release() -> None:
+    @dataclasses.dataclass(frozen=True)
+    class Article:
+        release: Release
+        url: str
+
+    en = Article(release("2018-06-06-eu-tablets", "en", translation_key="t"), "en/news/eu-tablets/")
+    ka = Article(release("2018-06-06-eu-tablets", "ka", translation_key="t"), "ka/news/eu-tablets/")
+    assert pairing.group([ka, en], release_of=lambda article: article.release) == [pairing.Group("t", {"ka": ka, "en": en})]
+
+
+def test_group_of_nothing() -> None:
+    assert pairing.group([]) == []
+
+
+@pytest.mark.parametrize(
+    ("versions", "lang", "order", "expected"),
+    [
+        ({"en": "EN", "ka": "KA"}, "ka", LANGUAGES, "KA"),
+        ({"en": "EN", "ka": "KA"}, "en", LANGUAGES, "EN"),
+        ({"en": "EN"}, "ka", LANGUAGES, "EN"),
+        ({"ka": "KA"}, "en", LANGUAGES, "KA"),
+        ({"en": "EN", "ka": "KA"}, "fr", ("ka", "en"), "KA"),
+        ({"en": "EN", "ka": "KA"}, "fr", ("en", "ka"), "EN"),
+        ({"ka": "KA"}, "en", ("fr", "ka"), "KA"),
+    ],
+)
+def test_group_version(versions: dict[str, str], lang: str, order: tuple[str, ...], expected: str) -> None:
+    assert pairing.Group("key", versions).version(lang, order) == expected

@@ -1,0 +1,133 @@
+"""The NEWSROOM_* settings: defaults, and a SettingsError naming the setting and the bad value."""
+
+from __future__ import annotations
+
+import importlib
+import re
+
+import pytest
+
+from newsroom import settings
+from newsroom.errors import NewsroomError, SettingsError
+from newsroom.settings import Config, Language
+
+DEFAULT = Config(
+    languages=(Language("en", "en_GB", "IOM Georgia Newsroom"), Language("ka", "ka", "IOM საქართველო — პრესცენტრი")),
+    untranslated="list",
+    strict=False,
+    preview=False,
+    per_page=10,
+    feed_items=20,
+    atomic_output=True,
+)
+LANGUAGES_SHAPE = "must map language codes to {'locale': …, 'sitename': …}"
+
+
+def test_defaults() -> None:
+    assert settings.config({}) == DEFAULT
+
+
+def test_defaults_ignore_other_settings() -> None:
+    assert settings.config({"SITENAME": "x", "PATH": "content", "NEWSROOM_UNKNOWN": 1}) == DEFAULT
+
+
+def test_defaults_pass_their_own_check() -> None:
+    assert settings.config(settings.DEFAULTS) == DEFAULT
+
+
+@pytest.mark.parametrize(
+    ("overrides", "expected"),
+    [
+        ({"NEWSROOM_UNTRANSLATED": "hide"}, {"untranslated": "hide"}),
+        ({"NEWSROOM_STRICT": True, "NEWSROOM_PREVIEW": True}, {"strict": True, "preview": True}),
+        ({"NEWSROOM_PER_PAGE": 1, "NEWSROOM_FEED_ITEMS": 50}, {"per_page": 1, "feed_items": 50}),
+        ({"NEWSROOM_ATOMIC_OUTPUT": False}, {"atomic_output": False}),
+        (
+            {"NEWSROOM_LANGUAGES": {"ka": {"locale": "ka_GE", "sitename": "პრესცენტრი"}, "en": {"locale": "en", "sitename": "Newsroom"}}},
+            {"languages": (Language("ka", "ka_GE", "პრესცენტრი"), Language("en", "en", "Newsroom"))},
+        ),
+    ],
+)
+def test_config_reads_settings(overrides: dict, expected: dict) -> None:
+    found = settings.config(overrides)
+    assert {name: getattr(found, name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("languages", "codes", "default", "ka"),
+    [
+        (None, ("en", "ka"), "en", Language("ka", "ka", "IOM საქართველო — პრესცენტრი")),
+        (
+            {"ka": {"locale": "ka", "sitename": "პრესცენტრი"}, "en": {"locale": "en_GB", "sitename": "Newsroom"}},
+            ("ka", "en"),
+            "ka",
+            Language("ka", "ka", "პრესცენტრი"),
+        ),
+    ],
+)
+def test_config_languages(languages: dict | None, codes: tuple[str, ...], default: str, ka: Language) -> None:
+    found = settings.config({} if languages is None else {"NEWSROOM_LANGUAGES": languages})
+    assert (found.codes, found.default.code, found.language("ka")) == (codes, default, ka)
+
+
+SETTINGS_ERRORS = [
+    ({"NEWSROOM_UNTRANSLATED": "show"}, "setting NEWSROOM_UNTRANSLATED must be one of 'list', 'hide'; got 'show'"),
+    ({"NEWSROOM_UNTRANSLATED": "List"}, "setting NEWSROOM_UNTRANSLATED must be one of 'list', 'hide'; got 'List'"),
+    ({"NEWSROOM_UNTRANSLATED": None}, "setting NEWSROOM_UNTRANSLATED must be one of 'list', 'hide'; got None"),
+    ({"NEWSROOM_UNTRANSLATED": ["list"]}, "setting NEWSROOM_UNTRANSLATED must be one of 'list', 'hide'; got ['list']"),
+    ({"NEWSROOM_STRICT": "yes"}, "setting NEWSROOM_STRICT must be True or False; got 'yes'"),
+    ({"NEWSROOM_STRICT": 1}, "setting NEWSROOM_STRICT must be True or False; got 1"),
+    ({"NEWSROOM_PREVIEW": "False"}, "setting NEWSROOM_PREVIEW must be True or False; got 'False'"),
+    ({"NEWSROOM_ATOMIC_OUTPUT": None}, "setting NEWSROOM_ATOMIC_OUTPUT must be True or False; got None"),
+    ({"NEWSROOM_PER_PAGE": 0}, "setting NEWSROOM_PER_PAGE must be a whole number of at least 1; got 0"),
+    ({"NEWSROOM_PER_PAGE": -10}, "setting NEWSROOM_PER_PAGE must be a whole number of at least 1; got -10"),
+    ({"NEWSROOM_PER_PAGE": "10"}, "setting NEWSROOM_PER_PAGE must be a whole number of at least 1; got '10'"),
+    ({"NEWSROOM_PER_PAGE": 10.0}, "setting NEWSROOM_PER_PAGE must be a whole number of at least 1; got 10.0"),
+    ({"NEWSROOM_PER_PAGE": True}, "setting NEWSROOM_PER_PAGE must be a whole number of at least 1; got True"),
+    ({"NEWSROOM_FEED_ITEMS": None}, "setting NEWSROOM_FEED_ITEMS must be a whole number of at least 1; got None"),
+    ({"NEWSROOM_LANGUAGES": {}}, f"setting NEWSROOM_LANGUAGES {LANGUAGES_SHAPE}; got {{}}"),
+    ({"NEWSROOM_LANGUAGES": ["en", "ka"]}, f"setting NEWSROOM_LANGUAGES {LANGUAGES_SHAPE}; got ['en', 'ka']"),
+    ({"NEWSROOM_LANGUAGES": None}, f"setting NEWSROOM_LANGUAGES {LANGUAGES_SHAPE}; got None"),
+    (
+        {"NEWSROOM_LANGUAGES": {"en": {"locale": "en_GB", "sitename": "Newsroom"}, "ka": {"locale": "ka"}}},
+        "setting NEWSROOM_LANGUAGES['ka'] needs 'locale' and 'sitename' strings; got {'locale': 'ka'}",
+    ),
+    (
+        {"NEWSROOM_LANGUAGES": {"en": "en_GB"}},
+        "setting NEWSROOM_LANGUAGES['en'] needs 'locale' and 'sitename' strings; got 'en_GB'",
+    ),
+    (
+        {"NEWSROOM_LANGUAGES": {"en": {"locale": None, "sitename": "Newsroom"}}},
+        "setting NEWSROOM_LANGUAGES['en'] needs 'locale' and 'sitename' strings; got {'locale': None, 'sitename': 'Newsroom'}",
+    ),
+    (
+        {"NEWSROOM_LANGUAGES": {"ka": {"locale": "xx", "sitename": "პრესცენტრი"}}},
+        "setting NEWSROOM_LANGUAGES['ka']['locale'] is not a Babel locale: 'xx' (unknown locale 'xx')",
+    ),
+    (
+        {"NEWSROOM_LANGUAGES": {"en": {"locale": "en-GB", "sitename": "Newsroom"}}},
+        "setting NEWSROOM_LANGUAGES['en']['locale'] is not a Babel locale: 'en-GB' (expected only letters, got 'en-gb')",
+    ),
+    (
+        {"NEWSROOM_LANGUAGES": {"en": {"locale": "en_XX", "sitename": "Newsroom"}}},
+        "setting NEWSROOM_LANGUAGES['en']['locale'] is not a Babel locale: 'en_XX' (unknown locale 'en_XX')",
+    ),
+]
+
+
+@pytest.mark.parametrize(("overrides", "message"), SETTINGS_ERRORS)
+def test_config_refuses(overrides: dict, message: str) -> None:
+    with pytest.raises(SettingsError, match=f"^{re.escape('newsroom: ' + message)}$"):
+        settings.config(overrides)
+
+
+def test_settings_error_is_a_newsroom_error() -> None:
+    with pytest.raises(NewsroomError):
+        settings.config({"NEWSROOM_PER_PAGE": 0})
+
+
+@pytest.mark.parametrize(("module", "strict", "preview"), [("pelicanconf", False, True), ("publishconf", True, False)])
+def test_the_projects_settings_pass(module: str, strict: bool, preview: bool) -> None:
+    conf = importlib.import_module(module)
+    found = settings.config(vars(conf))
+    assert (found.codes, found.strict, found.preview) == (("en", "ka"), strict, preview)
