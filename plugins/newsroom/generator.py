@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from . import feeds, images, pages, pairing, registry, settings, sitemap
+from . import feeds, images, pages, pairing, registry, search, settings, sitemap
 from .reader import PROBLEMS
 from .errors import ContentError, Problem
 from .pairing import Group
@@ -137,6 +137,8 @@ class NewsroomGenerator(Generator):
         self.write(writer, "index.html", "languages", default, links=Links(default, "", homes, "", []), homes=homes, groups=self.groups)
         self.write(writer, "404.html", "languages_404", default, links=Links(default, "404.html", {}, None, []), homes=homes)
         sitemap.write(self.output_path, self.sitemap_pages(homes), self.settings["SITEURL"])
+        if self.config.search:  # every page is written by now: Pelican's own generators run first
+            search.index(Path(self.output_path))
 
     def write(self, writer, save_as: str, template: str, lang: str, **values) -> None:
         writer.write_file(save_as, self.get_template(template), self.context, lang=lang, **values)

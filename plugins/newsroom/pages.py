@@ -62,6 +62,7 @@ URLS = {
     "topic": "{lang}/topics/{key}/",
     "archive": "{lang}/archive/",
     "year": "{lang}/archive/{key}/",
+    "search": "{lang}/search/",
 }
 PAGE_SUFFIX = "page/{number}/"
 # The index page that lists the collections of each kind.
@@ -139,8 +140,8 @@ def plan(
             if collection.kind in INDEX_OF:
                 entry = registries[collection.kind][collection.key] if collection.kind in registries else collection.key
                 indexes.setdefault((INDEX_OF[collection.kind], lang), []).append((entry, len(shown)))
-    # Index pages exist in every language, even empty: every page's navigation links to them.
-    for kind in INDEX_OF.values():
+    # Index and search pages exist in every language, even empty: the navigation links to them.
+    for kind in (*INDEX_OF.values(), "search"):
         for lang in languages:
             url = url_of(kind, lang)
             pages.append(ListPage(kind, None, lang, url, save_as(url), entries=tuple(indexes.get((kind, lang), ()))))

@@ -27,6 +27,8 @@ DEFAULTS = {
     "NEWSROOM_FEED_ITEMS": 20,
     # build into a fresh directory and swap it in only when the build succeeded
     "NEWSROOM_ATOMIC_OUTPUT": True,
+    # index the built pages with Pagefind (one index per language) for the search pages
+    "NEWSROOM_SEARCH": True,
 }
 
 
@@ -48,6 +50,7 @@ class Config:
     per_page: int
     feed_items: int
     atomic_output: bool
+    search: bool
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -72,6 +75,7 @@ def config(settings: Mapping) -> Config:
         per_page=_count("NEWSROOM_PER_PAGE", value("NEWSROOM_PER_PAGE")),
         feed_items=_count("NEWSROOM_FEED_ITEMS", value("NEWSROOM_FEED_ITEMS")),
         atomic_output=_flag("NEWSROOM_ATOMIC_OUTPUT", value("NEWSROOM_ATOMIC_OUTPUT")),
+        search=_flag("NEWSROOM_SEARCH", value("NEWSROOM_SEARCH")),
     )
 
 

@@ -178,6 +178,8 @@ PLAN_URLS = {
         "ka/topics/",
         "en/archive/",
         "ka/archive/",
+        "en/search/",
+        "ka/search/",
     ],
     # no English page for the Georgian-only release's partner, no Georgian page for 2017
     "hide": [
@@ -199,6 +201,8 @@ PLAN_URLS = {
         "ka/topics/",
         "en/archive/",
         "ka/archive/",
+        "en/search/",
+        "ka/search/",
     ],
 }
 
@@ -322,9 +326,9 @@ def test_plan_hide_leaves_out_a_language_with_no_releases() -> None:
     found = plan("hide", items=[B_EN])
     assert [page.url for page in found] == [
         "en/", "ka/", "en/partners/eu/", "en/archive/2017/",
-        "en/partners/", "ka/partners/", "en/topics/", "ka/topics/", "en/archive/", "ka/archive/",
+        "en/partners/", "ka/partners/", "en/topics/", "ka/topics/", "en/archive/", "ka/archive/", "en/search/", "ka/search/",
     ]
-    assert [page.entries for page in found if page.lang == "ka"] == [(), (), (), ()]
+    assert [page.entries for page in found if page.lang == "ka"] == [(), (), (), (), ()]
     assert [page.alternates for page in found if page.key] == [{"en": "en/partners/eu/"}, {"en": "en/archive/2017/"}]
 
 
@@ -332,5 +336,5 @@ def test_plan_of_no_releases_has_empty_home_and_index_pages_in_every_language() 
     # every page's navigation links to them, so they exist even before the first release
     found = plan("list", items=[])
     assert [(page.url, page.listings, page.entries) for page in found] == [
-        (url, (), ()) for url in ("en/", "ka/", "en/partners/", "ka/partners/", "en/topics/", "ka/topics/", "en/archive/", "ka/archive/")
+        (url, (), ()) for url in ("en/", "ka/", "en/partners/", "ka/partners/", "en/topics/", "ka/topics/", "en/archive/", "ka/archive/", "en/search/", "ka/search/")
     ]

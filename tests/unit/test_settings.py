@@ -19,6 +19,7 @@ DEFAULT = Config(
     per_page=10,
     feed_items=20,
     atomic_output=True,
+    search=True,
 )
 LANGUAGES_SHAPE = "must map language codes to {'locale': …, 'sitename': …}"
 
@@ -42,6 +43,7 @@ def test_defaults_pass_their_own_check() -> None:
         ({"NEWSROOM_STRICT": True, "NEWSROOM_PREVIEW": True}, {"strict": True, "preview": True}),
         ({"NEWSROOM_PER_PAGE": 1, "NEWSROOM_FEED_ITEMS": 50}, {"per_page": 1, "feed_items": 50}),
         ({"NEWSROOM_ATOMIC_OUTPUT": False}, {"atomic_output": False}),
+        ({"NEWSROOM_SEARCH": False}, {"search": False}),
         (
             {"NEWSROOM_LANGUAGES": {"ka": {"locale": "ka_GE", "sitename": "პრესცენტრი"}, "en": {"locale": "en", "sitename": "Newsroom"}}},
             {"languages": (Language("ka", "ka_GE", "პრესცენტრი"), Language("en", "en", "Newsroom"))},
@@ -79,6 +81,7 @@ SETTINGS_ERRORS = [
     ({"NEWSROOM_STRICT": 1}, "setting NEWSROOM_STRICT must be True or False; got 1"),
     ({"NEWSROOM_PREVIEW": "False"}, "setting NEWSROOM_PREVIEW must be True or False; got 'False'"),
     ({"NEWSROOM_ATOMIC_OUTPUT": None}, "setting NEWSROOM_ATOMIC_OUTPUT must be True or False; got None"),
+    ({"NEWSROOM_SEARCH": "yes"}, "setting NEWSROOM_SEARCH must be True or False; got 'yes'"),
     ({"NEWSROOM_PER_PAGE": 0}, "setting NEWSROOM_PER_PAGE must be a whole number of at least 1; got 0"),
     ({"NEWSROOM_PER_PAGE": -10}, "setting NEWSROOM_PER_PAGE must be a whole number of at least 1; got -10"),
     ({"NEWSROOM_PER_PAGE": "10"}, "setting NEWSROOM_PER_PAGE must be a whole number of at least 1; got '10'"),
