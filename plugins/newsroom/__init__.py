@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from . import localisation, output, settings
+from . import assets, localisation, output, settings
 from .errors import NewsroomError
 from .generator import NewsroomGenerator
 from .reader import PROBLEMS, ReleaseReader
@@ -25,10 +25,13 @@ def add_reader(readers):
     readers.reader_classes["md"] = ReleaseReader
 
 
-def install_localisation(generator):
+def prepare_templates(generator):
+    """Every generator's templates get the page-language gettext, dates and fingerprinted assets."""
     config = settings.config(generator.settings)
     catalogs = localisation.load_catalogs(Path(generator.theme) / "translations", config)
     localisation.install(generator.env, catalogs, config)
+    theme_assets = assets.Assets(Path(generator.theme) / "static", generator.settings["THEME_STATIC_DIR"])
+    generator.env.globals["asset"] = lambda name: f"{generator.settings['SITEURL']}/{theme_assets.url(name)}"
 
 
 def collect_problems(generator, metadata):
@@ -46,7 +49,7 @@ def add_generator(pelican):
 HANDLERS = (
     (signals.initialized, check_settings),
     (signals.readers_init, add_reader),
-    (signals.generator_init, install_localisation),
+    (signals.generator_init, prepare_templates),
     (signals.article_generator_context, collect_problems),
     (signals.get_generators, add_generator),
     (signals.finalized, output.publish),

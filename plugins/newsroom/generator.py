@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from . import feeds, images, pages, pairing, registry, search, settings, sitemap
+from . import assets, feeds, images, pages, pairing, registry, search, settings, sitemap
 from .reader import PROBLEMS
 from .errors import ContentError, Problem
 from .pairing import Group
@@ -126,6 +126,7 @@ class NewsroomGenerator(Generator):
 
     def generate_output(self, writer):
         images.copy_into(Path(self.output_path), self.image_cache, self.pictures)
+        assets.Assets(Path(self.theme) / "static", self.settings["THEME_STATIC_DIR"]).write(Path(self.output_path))
         for page in self.list_pages:
             self.write(writer, page.save_as, page.template, page.lang, page=page, links=page.links)
         for language in self.config.languages:

@@ -1,0 +1,27 @@
+"""Fingerprinted theme assets: the name follows the content."""
+
+from __future__ import annotations
+
+from newsroom import assets
+
+
+def test_the_fingerprint_is_a_hash_of_the_content():
+    first = assets.fingerprinted("css/site.css", b"body{}")
+    assert first.startswith("css/site.") and first.endswith(".css") and len(first) == len("css/site.0123456789.css")
+    assert assets.fingerprinted("css/site.css", b"body{}") == first
+    assert assets.fingerprinted("css/site.css", b"body{color:red}") != first
+
+
+def test_every_stylesheet_and_script_is_published_under_its_fingerprint(tmp_path):
+    static = tmp_path / "static"
+    (static / "css").mkdir(parents=True)
+    (static / "js").mkdir()
+    (static / "css" / "site.css").write_text("body{}")
+    (static / "js" / "search.js").write_text("run()")
+    (static / "fonts").mkdir()
+    (static / "fonts" / "georgian.woff2").write_bytes(b"font")
+    published = assets.Assets(static, "theme")
+    published.write(tmp_path / "output")
+    written = sorted(p.relative_to(tmp_path / "output").as_posix() for p in (tmp_path / "output").rglob("*.*"))
+    assert written == [published.url("css/site.css"), published.url("js/search.js")]
+    assert (tmp_path / "output" / published.url("css/site.css")).read_text() == "body{}"
