@@ -138,11 +138,13 @@ class NewsroomGenerator(Generator):
         self.write(writer, "index.html", "languages", default, links=Links(default, "", homes, "", []), homes=homes, groups=self.groups)
         self.write(writer, "404.html", "languages_404", default, links=Links(default, "404.html", {}, None, []), homes=homes)
         sitemap.write(self.output_path, self.sitemap_pages(homes), self.settings["SITEURL"])
+        self.write(writer, "robots.txt", "robots.txt", default)
         if self.config.search:  # every page is written by now: Pelican's own generators run first
             search.index(Path(self.output_path))
 
     def write(self, writer, save_as: str, template: str, lang: str, **values) -> None:
-        writer.write_file(save_as, self.get_template(template), self.context, lang=lang, **values)
+        template = self.env.get_template(template) if "." in template else self.get_template(template)
+        writer.write_file(save_as, template, self.context, lang=lang, **values)
 
     def feed_items(self, lang: str) -> list:
         items = [group.versions[lang] for group in self.groups if lang in group.versions]
