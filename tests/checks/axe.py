@@ -1,0 +1,27 @@
+"""axe-core (from npm) in a real Chromium: WCAG 2.0 and 2.1 A and AA violations of one page."""
+
+from __future__ import annotations
+
+from .builtsite import ROOT
+
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def check_page(page, url: str, label: str) -> list[str]:
+    """Every violating element, as `label: rule [impact] what is wrong: CSS selector`."""
+    response = page.goto(url, wait_until="load")
+    if response is None or not response.ok:
+        return [f"{label}: {url} answered {response.status if response else 'nothing'}"]
+    page.evaluate("() => document.fonts.ready.then(() => true)")
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS,
+    )
+    return [
+        f"{label}: {violation['id']} [{violation['impact']}] {violation['help']}: "
+        + " ".join(str(target) for target in node["target"])
+        for violation in result["violations"]
+        for node in violation["nodes"]
+    ]

@@ -1,0 +1,94 @@
+"""The seed site as published, built once per session, and the tools that check it.
+
+The site is built from content/ with publishconf.py (strict) for a sub-path SITEURL on a local
+server, so what the browser loads, what the link checker resolves and what the feeds and the
+sitemap announce are the same URLs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .axe import AXE_JS
+from .builtsite import ROOT, BuiltSite, build, serve
+from .nuchecker import VNU_JAR
+
+# Three releases a page, so the seed's six releases paginate and the pagination is checked too.
+PER_PAGE = 3
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+EXTERNAL_LINKS = pytest.StashKey[dict]()
+
+
+def require(path: Path | str) -> Path:
+    path = Path(path)
+    if not path.exists():
+        pytest.fail(f"{path} is missing: `./dev test` installs the test tools (apt-get, npm ci)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> BuiltSite:
+    www = tmp_path_factory.mktemp("www")
+    with serve(www) as origin:
+        yield build(ROOT / "content", www / "newsroom", f"{origin}/newsroom", NEWSROOM_PER_PAGE=PER_PAGE)
+
+
+@pytest.fixture
+def planted(site, tmp_path) -> BuiltSite:
+    """A copy of the built site to plant a defect in."""
+    return site.copy(tmp_path / "www" / "newsroom")
+
+
+@pytest.fixture(scope="session")
+def vnu_jar() -> Path:
+    return require(VNU_JAR)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    require(AXE_JS)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(require(CHROMIUM)), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _local_only(route):
+    """The checks never reach the network: anything not on 127.0.0.1 is refused."""
+    if route.request.url.startswith("http://127.0.0.1:"):
+        route.continue_()
+    else:
+        route.abort()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    context.route("**/*", _local_only)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def report_external(request):
+    """Keep the site's external links for the summary at the end of the run."""
+    def report(links: dict[str, list[str]]) -> None:
+        request.config.stash[EXTERNAL_LINKS] = links
+    return report
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    external = config.stash.get(EXTERNAL_LINKS, None)
+    if external is None:
+        return
+    terminalreporter.write_sep("-", f"external links of the built site, listed, not fetched: {len(external)}")
+    for url, pages in external.items():
+        terminalreporter.write_line(f"{url}  ({len(pages)} pages, e.g. {pages[0]})" if len(pages) > 1 else f"{url}  ({pages[0]})")

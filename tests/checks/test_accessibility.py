@@ -1,0 +1,47 @@
+"""Accessibility: axe-core finds no WCAG 2.0/2.1 A or AA violation in one page of every kind,
+in every language, loaded in a real Chromium."""
+
+import pytest
+
+from .axe import check_page
+from .builtsite import LANGUAGES, serve
+
+# kind → where its pages are, under a language folder
+KINDS = {
+    "home": "index.html",
+    "home-page-2": "page/2/index.html",
+    "article": "news/*/index.html",
+    "partner": "partners/*/index.html",
+    "partners": "partners/index.html",
+    "topic": "topics/*/index.html",
+    "topics": "topics/index.html",
+    "year": "archive/*/index.html",
+    "archive": "archive/index.html",
+    "404": "404.html",
+    "search": "search/index.html",
+}
+PAGES = [(f"{lang}/", kind, pattern) for lang in LANGUAGES for kind, pattern in KINDS.items()]
+PAGES += [("", "language-chooser", "index.html"), ("", "404", "404.html")]
+
+
+def pick(site, folder, pattern):
+    """The fullest page of a kind (most content, so most of its template is exercised)."""
+    pages = [path for path in site.root.glob(folder + pattern) if path.is_file()]
+    assert pages, f"no page {folder}{pattern} in the built site"
+    return max(pages, key=lambda path: (path.stat().st_size, path.as_posix()))
+
+
+@pytest.mark.parametrize(("folder", "kind", "pattern"), PAGES, ids=[folder + kind for folder, kind, _ in PAGES])
+def test_no_accessibility_violations(site, page, folder, kind, pattern):
+    path = pick(site, folder, pattern)
+    findings = check_page(page, site.url_of(path), site.relative(path))
+    assert not findings, "\n".join(findings)
+
+
+def test_a_planted_image_without_alt_is_reported(planted, page):
+    image = '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="1" height="1">'
+    planted.edit("ka/index.html", "</main>", image + "</main>")
+    with serve(planted.root.parent) as origin:
+        url = planted.url_of(planted.root / "ka/index.html", siteurl=f"{origin}/newsroom")
+        findings = check_page(page, url, "ka/index.html")
+    assert "ka/index.html: image-alt [critical] Images must have alternative text: img" in findings

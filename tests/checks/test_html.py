@@ -1,0 +1,33 @@
+"""HTML and CSS: the W3C Nu HTML Checker finds no error in any page or stylesheet."""
+
+import pytest
+
+from .nuchecker import check_html
+
+
+def test_every_page_and_stylesheet_is_valid(site, vnu_jar):
+    files = site.files("*.html") + site.files("*.css")
+    findings = check_html(files, site.root, vnu_jar)
+    assert not findings, "\n".join(findings)
+
+
+@pytest.fixture(scope="module")
+def planted_report(site, vnu_jar, tmp_path_factory):
+    """One run of the checker over a page and a stylesheet, each with a planted error."""
+    planted = site.copy(tmp_path_factory.mktemp("vnu") / "newsroom")
+    planted.edit("en/index.html", "</main>", "<blink>x</blink></main>")
+    planted.edit("theme/css/site.css", "\n", "\nbody { colour: red; }\n")
+    files = [planted.root / "en/index.html", planted.root / "theme/css/site.css"]
+    text = files[0].read_text(encoding="utf-8")
+    return check_html(files, planted.root, vnu_jar), text[: text.index("<blink>")].count("\n") + 1
+
+
+def test_a_planted_invalid_element_is_reported(planted_report):
+    findings, line = planted_report
+    message = "The “blink” element is a completely-unknown element that is not allowed anywhere in any HTML content."
+    assert f"en/index.html:{line}: {message}" in findings
+
+
+def test_a_planted_invalid_css_property_is_reported(planted_report):
+    findings, _ = planted_report
+    assert "theme/css/site.css:2: CSS: “colour”: Property “colour” doesn't exist." in findings
