@@ -73,6 +73,8 @@ MARKDOWN = {
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["newsroom"]
 THEME = "theme"
+# The plugin publishes the theme's files itself, stylesheets and scripts under fingerprinted names.
+THEME_STATIC_PATHS = []
 # Pelican's content cache makes a warm rebuild read only what changed.
 CACHE_PATH = "cache"
 # Escape everything by default; release bodies are marked safe where they are printed.

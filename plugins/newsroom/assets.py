@@ -28,11 +28,14 @@ class Assets:
             self.names[name] = fingerprinted(name, (self.static_dir / name).read_bytes())
         return f"{self.url_dir}/{self.names[name]}"
 
-    def write(self, output: Path, patterns: tuple[str, ...] = ("**/*.css", "**/*.js")) -> None:
-        """Publish every stylesheet and script under its fingerprinted name."""
-        for pattern in patterns:
-            for path in sorted(self.static_dir.glob(pattern)):
-                name = path.relative_to(self.static_dir).as_posix()
-                target = output / self.url(name)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(path.read_bytes())
+    def write(self, output: Path, patterns: tuple[str, ...] = ("*.css", "*.js")) -> None:
+        """Publish the theme's static files: stylesheets and scripts under their fingerprinted
+        names, the rest (fonts, whose names carry their version, icons) as they are."""
+        for path in sorted(self.static_dir.rglob("*")):
+            if not path.is_file():
+                continue
+            name = path.relative_to(self.static_dir).as_posix()
+            published = self.url(name) if any(path.match(pattern) for pattern in patterns) else f"{self.url_dir}/{name}"
+            target = output / published
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())

@@ -76,6 +76,10 @@ class NewsroomGenerator(Generator):
             article.embargoed = article.date > datetime.datetime.now(article.date.tzinfo)
         self.groups = pairing.group(articles, release_of=lambda a: a.release)
         self.pictures = [self.picture(article) for article in articles if article.release.image]
+        for lang in self.config.codes:  # previous/next within the release's own language
+            own = [group.versions[lang] for group in self.groups if lang in group.versions]
+            for newer, item, older in zip([None, *own], own, [*own[1:], None]):
+                item.newer, item.older = newer, older
         for group in self.groups:
             alternates = {lang: item.url for lang, item in group.versions.items()}
             for lang, item in group.versions.items():

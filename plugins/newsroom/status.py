@@ -11,6 +11,10 @@ from . import pairing
 from .frontmatter import Release
 
 
+# Files changed within a minute of each other were written together (`invoke new --twin`).
+SAME_MOMENT = 60
+
+
 @dataclass(frozen=True)
 class Row:
     key: str
@@ -32,7 +36,7 @@ def rows(releases: Sequence[Release], languages: Sequence[str], changed_at: Call
         if len(times) > 1:
             ordered = sorted(times.items(), key=lambda item: item[1], reverse=True)
             ahead = (ordered[0][1] - ordered[-1][1]) / 86400
-            if ahead > 0:
+            if ahead * 86400 > SAME_MOMENT:
                 newest = ordered[0][0]
         first = group.version(languages[0], languages)
         result.append(Row(group.key if not group.key.startswith("file:") else "(no translation_key)", first.title, present, missing, newest, ahead))

@@ -67,6 +67,9 @@ def test_rows() -> None:
         (10 * DAY, 0.0, "en", 10.0),
         (DAY / 2, 0.0, "en", 0.5),
         (5.0, 5.0, None, 0.0),
+        # written together (invoke new --twin): not a translation falling behind
+        (30.0, 0.0, None, 30.0 / DAY),
+        (61.0, 0.0, "en", 61.0 / DAY),
     ],
 )
 def test_rows_newest_language(en_changed: float, ka_changed: float, newest: str | None, ahead: float) -> None:
