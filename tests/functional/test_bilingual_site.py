@@ -189,3 +189,17 @@ def test_the_root_is_a_bilingual_language_choice(site):
     page = site.html(f"{SITE}/")
     assert {section["lang"]: section.a["href"] for section in page.select("section[lang]")} == {"en": f"{SITE}/en/", "ka": f"{SITE}/ka/"}
     assert hreflangs(site.html(f"{SITE}/en/"))["x-default"] == f"{SITE}/"
+
+
+def test_no_link_escapes_the_sub_path_the_site_is_served_from(site):
+    """Built for https://example.org/newsroom: every own link stays below /newsroom/."""
+    escaping = []
+    for path in site.pages():
+        page = site.html(SITE + "/" + str(path.relative_to(site.output)))
+        for element in page.select("[href], [src], [srcset]"):
+            for attribute in ("href", "src", "srcset"):
+                for url in (element.get(attribute) or "").replace(",", " ").split():
+                    own = url.startswith("https://example.org") or url.startswith("/")
+                    if own and not url.startswith(SITE + "/"):
+                        escaping.append(f"{path.relative_to(site.output)}: {url}")
+    assert escaping == []

@@ -1,0 +1,67 @@
+"""The officer's tasks, run as the officer runs them: `invoke new`, then `invoke check`, then a build."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, Site, build
+
+SITE = "https://example.org/newsroom"
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the project's settings, tasks and content; plugin and theme shared."""
+    for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    for name in ("plugins", "theme"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    return tmp_path
+
+
+def invoke(project, *args):
+    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=project, capture_output=True, text=True)
+
+
+def test_a_new_release_passes_the_check_and_is_published(project, tmp_path):
+    created = invoke(project, "new", "--lang", "ka", "--title", "ახალი ოფისი ქუთაისში", "--partner", "eu",
+                     "--partner", "mia", "--date", "2024-05-02", "--twin")
+    assert created.returncode == 0, created.stderr
+    assert created.stdout.split() == [
+        "content/releases/2024/2024-05-02-akhali-opisi-kutaisshi.ka.md",
+        "content/releases/2024/2024-05-02-akhali-opisi-kutaisshi.en.md",
+    ]
+    checked = invoke(project, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    site = Site(build(project / "content", tmp_path / "output"), SITE)
+    page = site.html(f"{SITE}/ka/news/akhali-opisi-kutaisshi/")
+    assert page.h1.get_text() == "ახალი ოფისი ქუთაისში"
+    # the English twin is a draft stub: not published until someone translates it
+    assert not site.file(f"{SITE}/en/news/akhali-opisi-kutaisshi/").exists()
+
+
+def test_new_refuses_an_unknown_partner_with_the_checks_message(project):
+    created = invoke(project, "new", "--lang", "en", "--title", "A visit", "--partner", "EUU", "--date", "2024-05-02")
+    assert created.returncode == 1
+    assert "'partners': unknown partner 'EUU'; did you mean 'eu'?" in created.stderr
+    assert not (project / "content" / "releases" / "2024").exists()
+
+
+def test_check_fails_with_one_line_per_problem(project):
+    release = next((project / "content" / "releases").rglob("*.en.md"))
+    release.write_text(release.read_text(encoding="utf-8").replace("lang: en", "lang: ge"), encoding="utf-8")
+    checked = invoke(project, "check")
+    assert checked.returncode == 1
+    assert f"{release.relative_to(project)}: 'lang': 'ge' is not a site language; did you mean 'ka'?" in checked.stdout
+    assert checked.stderr.strip() == "1 problem in the content"
+
+
+def test_the_translation_report_lists_every_release(project):
+    report = invoke(project, "translations")
+    assert report.returncode == 0
+    assert "6 releases: 0 in every language, 6 missing a language" in report.stdout
