@@ -5,6 +5,7 @@ Registration only: which handler answers which Pelican signal. Per-build state l
 """
 
 import logging
+import os
 from pathlib import Path
 
 from pelican import signals
@@ -23,6 +24,17 @@ def check_settings(pelican):
 
 def add_reader(readers):
     readers.reader_classes["md"] = ReleaseReader
+
+
+def read_in_parallel(generator):
+    """Convert every release not in Pelican's cache up front, on every core."""
+    reader = generator.readers.readers.get("md")
+    if not isinstance(reader, ReleaseReader):
+        return
+    files = generator.get_files(generator.settings["ARTICLE_PATHS"], exclude=generator.settings["ARTICLE_EXCLUDES"])
+    paths = [os.path.abspath(os.path.join(generator.path, name)) for name in files]
+    uncached = [path for path in paths if generator.readers.get_cached_data(path, (None, None))[0] is None]
+    reader.prepare(uncached)
 
 
 def prepare_templates(generator):
@@ -50,6 +62,7 @@ HANDLERS = (
     (signals.initialized, check_settings),
     (signals.readers_init, add_reader),
     (signals.generator_init, prepare_templates),
+    (signals.article_generator_init, read_in_parallel),
     (signals.article_generator_context, collect_problems),
     (signals.get_generators, add_generator),
     (signals.finalized, output.publish),
