@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from . import assets, feeds, images, pages, pairing, registry, search, settings, sitemap
+from . import assets, feeds, images, pages, pairing, progress, registry, search, settings, sitemap
 from .reader import PROBLEMS
 from .errors import ContentError, Problem
 from .pairing import Group
@@ -98,6 +98,10 @@ class NewsroomGenerator(Generator):
             x_default = "" if page.kind == "home" else page.alternates.get(self.config.default.code, page.url)
             page.links = self.links(page.lang, page.url, page.alternates, x_default)
         self.context["newsroom"] = self.newsroom
+        self.progress = progress.Progress(len(articles))
+        self.progress.say("Read", f"{len(articles)} releases ({progress.per_language(articles, lambda a: a.lang)}), "
+                          f"{len(self.groups)} stories; {len(self.list_pages)} list pages to write "
+                          f"({progress.per_language(self.list_pages, lambda p: p.lang)})")
 
     def picture(self, article) -> images.Picture:
         src = article.release.image.src
@@ -143,8 +147,10 @@ class NewsroomGenerator(Generator):
         self.write(writer, "404.html", "languages_404", default, links=Links(default, "404.html", {}, None, []), homes=homes)
         sitemap.write(self.output_path, self.sitemap_pages(homes), self.settings["SITEURL"])
         self.write(writer, "robots.txt", "robots.txt", default)
+        self.progress.say("Wrote", f"{len(self.list_pages)} list pages, {len(self.config.codes)} feeds, the sitemap")
         if self.config.search:  # every page is written by now: Pelican's own generators run first
             search.index(Path(self.output_path))
+            self.progress.say("Indexed", "the pages for search, one index per language")
 
     def write(self, writer, save_as: str, template: str, lang: str, **values) -> None:
         template = self.env.get_template(template) if "." in template else self.get_template(template)
