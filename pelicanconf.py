@@ -24,7 +24,9 @@ EXTRA_PATH_METADATA = {"extra/_headers": {"path": "_headers"}}
 OUTPUT_PATH = "output"
 # Every release lives under its language; the slug comes from the file name (see docs/content.md).
 ARTICLE_URL = ARTICLE_LANG_URL = "{lang}/news/{slug}/"
-ARTICLE_SAVE_AS = ARTICLE_LANG_SAVE_AS = "{lang}/news/{slug}/index.html"
+# The plugin writes every page, release pages included (at ARTICLE_URL + index.html, on every
+# core), so Pelican itself must not write them a second time.
+ARTICLE_SAVE_AS = ARTICLE_LANG_SAVE_AS = ""
 # Releases are paired by the plugin through `translation_key`, not by Pelican's slug matching.
 ARTICLE_TRANSLATION_ID = None
 DEFAULT_CATEGORY = "news"

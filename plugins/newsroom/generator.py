@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from . import assets, feeds, images, pages, pairing, progress, registry, search, settings, sitemap
+from . import assets, feeds, images, pages, pairing, progress, registry, render, search, settings, sitemap
 from .reader import PROBLEMS
 from .errors import ContentError, Problem
 from .pairing import Group
@@ -133,34 +133,51 @@ class NewsroomGenerator(Generator):
     # -- output --------------------------------------------------------------------------------
 
     def generate_output(self, writer):
-        images.copy_into(Path(self.output_path), self.image_cache, self.pictures)
-        assets.Assets(Path(self.theme) / "static", self.settings["THEME_STATIC_DIR"]).write(Path(self.output_path))
-        for page in self.list_pages:
-            self.write(writer, page.save_as, page.template, page.lang, page=page, links=page.links)
+        output = Path(self.output_path)
+        images.copy_into(output, self.image_cache, self.pictures)
+        assets.Assets(Path(self.theme) / "static", self.settings["THEME_STATIC_DIR"]).write(output)
+        jobs = self.jobs()
+        render.render_all(jobs, self.template, self.context, output, parallel=len(self.groups) >= self.config.parallel_from)
         for language in self.config.languages:
-            lang = language.code
-            self.write(writer, f"{lang}/404.html", "404", lang, links=self.links(lang, f"{lang}/404.html", {lang: f"{lang}/404.html"}, None))
-            feeds.write(self.output_path, self.feed_items(lang), lang, language.sitename, self.settings)
-        homes = {code: pages.url_of("home", code) for code in self.config.codes}
-        default = self.config.default.code
-        self.write(writer, "index.html", "languages", default, links=Links(default, "", homes, "", []), homes=homes, groups=self.groups)
-        self.write(writer, "404.html", "languages_404", default, links=Links(default, "404.html", {}, None, []), homes=homes)
-        sitemap.write(self.output_path, self.sitemap_pages(homes), self.settings["SITEURL"])
-        self.write(writer, "robots.txt", "robots.txt", default)
-        self.progress.say("Wrote", f"{len(self.list_pages)} list pages, {len(self.config.codes)} feeds, the sitemap")
-        if self.config.search:  # every page is written by now: Pelican's own generators run first
-            search.index(Path(self.output_path))
+            feeds.write(self.output_path, self.feed_items(language.code), language.code, language.sitename, self.settings)
+        sitemap.write(self.output_path, self.sitemap_pages(), self.settings["SITEURL"])
+        self.progress.say("Wrote", f"{len(jobs)} pages ({progress.per_language(jobs, lambda job: job.values['lang'])}), "
+                                   f"{len(self.config.codes)} feeds, the sitemap")
+        if self.config.search:  # every page is written by now: Pelican's own generators ran first
+            search.index(output)
             self.progress.say("Indexed", "the pages for search, one index per language")
 
-    def write(self, writer, save_as: str, template: str, lang: str, **values) -> None:
-        template = self.env.get_template(template) if "." in template else self.get_template(template)
-        writer.write_file(save_as, template, self.context, lang=lang, **values)
+    def jobs(self) -> list[render.Job]:
+        """Every page this plugin writes: the releases (Pelican is told not to), the lists, the rest."""
+        jobs = [
+            render.Job(pages.save_as(item.url), item.template,
+                       {"lang": item.lang, "article": item, "category": item.category, "blog": True, "url": item.url})
+            for group in self.groups for item in group.versions.values()
+        ]
+        jobs += [render.Job(page.save_as, page.template, {"lang": page.lang, "page": page, "links": page.links}) for page in self.list_pages]
+        for lang in self.config.codes:
+            url = f"{lang}/404.html"
+            jobs.append(render.Job(url, "404", {"lang": lang, "links": self.links(lang, url, {lang: url}, None)}))
+        default = self.config.default.code
+        homes = self.homes()
+        jobs += [
+            render.Job("index.html", "languages", {"lang": default, "links": Links(default, "", homes, "", []), "homes": homes}),
+            render.Job("404.html", "languages_404", {"lang": default, "links": Links(default, "404.html", {}, None, []), "homes": homes}),
+            render.Job("robots.txt", "robots.txt", {"lang": default}),
+        ]
+        return jobs
+
+    def template(self, name: str):
+        return self.env.get_template(name) if "." in name else self.get_template(name)
+
+    def homes(self) -> dict[str, str]:
+        return {code: pages.url_of("home", code) for code in self.config.codes}
 
     def feed_items(self, lang: str) -> list:
         items = [group.versions[lang] for group in self.groups if lang in group.versions]
         return items[: self.config.feed_items]
 
-    def sitemap_pages(self, homes: dict[str, str]) -> list[Links]:
+    def sitemap_pages(self) -> list[Links]:
         articles = [item.links for group in self.groups for item in group.versions.values()]
-        root = Links(self.config.default.code, "", homes, "", [])
+        root = Links(self.config.default.code, "", self.homes(), "", [])
         return [root, *articles, *(page.links for page in self.list_pages)]

@@ -14,7 +14,6 @@ import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing import get_context
 from pathlib import Path
 
 from markdown import Markdown
@@ -22,6 +21,7 @@ from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
 from . import frontmatter, registry, settings
+from .workers import FORK, cores
 
 logger = logging.getLogger(__name__)
 
@@ -99,18 +99,18 @@ class ReleaseReader(BaseReader):
             preview=settings.config(pelican_settings).preview,
         )
         self.prepared: dict[str, tuple] = {}
-        self.parallel_from = settings.config(pelican_settings).parallel_read_from
+        self.parallel_from = settings.config(pelican_settings).parallel_from
 
     def prepare(self, source_paths: list[str]) -> None:
         """Convert many files at once, one process per core; `read` then uses the results."""
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-        if len(source_paths) < self.parallel_from or cores < 2:
+        count = cores()
+        if len(source_paths) < self.parallel_from or count < 2:
             return
         start = time.perf_counter()
-        chunk = max(1, len(source_paths) // (cores * 8))
-        with ProcessPoolExecutor(max_workers=cores, mp_context=get_context("fork")) as pool:
+        chunk = max(1, len(source_paths) // (count * 8))
+        with ProcessPoolExecutor(max_workers=count, mp_context=FORK) as pool:
             self.prepared.update(zip(source_paths, pool.map(self.convert, source_paths, chunksize=chunk)))
-        logger.info("newsroom: read %d releases on %d cores in %.1f s", len(source_paths), cores, time.perf_counter() - start)
+        logger.info("newsroom: read %d releases on %d cores in %.1f s", len(source_paths), count, time.perf_counter() - start)
 
     def read(self, source_path: str):
         prepared = self.prepared.pop(source_path, None)

@@ -29,9 +29,9 @@ DEFAULTS = {
     "NEWSROOM_ATOMIC_OUTPUT": True,
     # index the built pages with Pagefind (one index per language) for the search pages
     "NEWSROOM_SEARCH": True,
-    # read (convert) releases on every core when there are at least this many; below it a pool
-    # of processes costs more than it saves
-    "NEWSROOM_PARALLEL_READ_FROM": 200,
+    # read releases and render pages on every core from this many releases on; below it, worker
+    # processes cost more than they save
+    "NEWSROOM_PARALLEL_FROM": 200,
 }
 
 
@@ -54,7 +54,7 @@ class Config:
     feed_items: int
     atomic_output: bool
     search: bool
-    parallel_read_from: int
+    parallel_from: int
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -80,7 +80,7 @@ def config(settings: Mapping) -> Config:
         feed_items=_count("NEWSROOM_FEED_ITEMS", value("NEWSROOM_FEED_ITEMS")),
         atomic_output=_flag("NEWSROOM_ATOMIC_OUTPUT", value("NEWSROOM_ATOMIC_OUTPUT")),
         search=_flag("NEWSROOM_SEARCH", value("NEWSROOM_SEARCH")),
-        parallel_read_from=_count("NEWSROOM_PARALLEL_READ_FROM", value("NEWSROOM_PARALLEL_READ_FROM")),
+        parallel_from=_count("NEWSROOM_PARALLEL_FROM", value("NEWSROOM_PARALLEL_FROM")),
     )
 
 

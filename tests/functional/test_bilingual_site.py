@@ -6,12 +6,18 @@ release, a draft and an embargoed release.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
+from urllib.parse import parse_qs, urlsplit
 
 import feedparser
 import pytest
 from lxml import etree
+
+from conftest import ROOTS, Site, build
 
 SITE = "https://example.org/newsroom"
 PAIR = {"en": f"{SITE}/en/news/eu-tablets/", "ka": f"{SITE}/ka/news/eu-tablets/"}
@@ -203,3 +209,159 @@ def test_no_link_escapes_the_sub_path_the_site_is_served_from(site):
                     if own and not url.startswith(SITE + "/"):
                         escaping.append(f"{path.relative_to(site.output)}: {url}")
     assert escaping == []
+
+
+# -- The theme: what a page tells readers, search engines and social networks ------------------
+
+
+def meta(page, key: str) -> list[str]:
+    """The content of every <meta property=key> or <meta name=key>."""
+    return [tag["content"] for tag in page.select(f'meta[property="{key}"], meta[name="{key}"]')]
+
+
+def json_ld(page) -> dict:
+    (script,) = page.select('script[type="application/ld+json"]')
+    return json.loads(script.string)
+
+
+@pytest.mark.parametrize("url, description", [
+    (PAIR["en"], "Tablets for intelligence-led policing."),  # the summary, without its markup
+    (PAIR["ka"], "ევროკავშირმა შინაგან საქმეთა სამინისტროს 540 პლანშეტი გადასცა."),  # else the first paragraph
+    (f"{SITE}/ka/", "მიგრაციის საერთაშორისო ორგანიზაციის (IOM) საქართველოს მისიის უახლესი პრესრელიზები: მიგრაცია, ჯანმრთელობა, საზღვრის მართვა და სხვა."),
+    (f"{SITE}/en/partners/eu/", "Press releases of IOM Georgia with European Union."),
+    (f"{SITE}/ka/topics/policing/", "IOM საქართველოს პრესრელიზები თემაზე: პოლიცია."),
+    (f"{SITE}/en/archive/2018/", "The press releases IOM Georgia published in 2018."),
+])
+def test_every_page_has_a_description_in_its_language(site, url, description):
+    assert meta(site.html(url), "description") == [description]
+
+
+def test_descriptions_are_cut_at_a_word_near_160_characters(site):
+    for path in site.pages():
+        for description in meta(site.html(SITE + "/" + str(path.relative_to(site.output))), "description"):
+            assert 0 < len(description) <= 161, path
+
+
+def test_a_release_has_open_graph_and_twitter_cards_naming_its_twin(site):
+    page = site.html(PAIR["en"])
+    assert {key: meta(page, key) for key in (
+        "og:type", "og:title", "og:url", "og:site_name", "og:locale", "og:locale:alternate", "og:image", "twitter:card")} == {
+        "og:type": ["article"], "og:title": ["The EU donates tablets to the police"], "og:url": [PAIR["en"]],
+        "og:site_name": ["IOM Georgia Newsroom"], "og:locale": ["en_GB"], "og:locale:alternate": ["ka_GE"],
+        "og:image": [], "twitter:card": ["summary"],
+    }
+    assert meta(site.html(PAIR["ka"]), "og:locale") == ["ka_GE"]
+    assert meta(site.html(f"{SITE}/ka/"), "og:type") == ["website"]
+
+
+def test_a_release_with_a_lead_image_shares_its_largest_jpeg_or_png(site):
+    page = site.html(ENGLISH_ONLY)
+    (image,) = meta(page, "og:image")
+    assert image.startswith(f"{SITE}/images/sized/conference-") and image.endswith(".png") and site.exists(image)
+    assert meta(page, "og:image:alt") == ["Police officers at the conference"]
+    assert meta(page, "twitter:card") == ["summary_large_image"]
+    assert meta(page, "og:locale:alternate") == []
+
+
+def test_a_release_describes_itself_as_a_news_article_in_json_ld(site):
+    data = json_ld(site.html(PAIR["ka"]))
+    publisher = data.pop("publisher")
+    assert data.pop("author") == publisher
+    assert data == {
+        "@context": "https://schema.org", "@type": "NewsArticle",
+        "headline": "ევროკავშირმა პოლიციას პლანშეტები გადასცა",
+        "description": "ევროკავშირმა შინაგან საქმეთა სამინისტროს 540 პლანშეტი გადასცა.",
+        "inLanguage": "ka",
+        "datePublished": "2018-06-06T00:00:00+04:00", "dateModified": "2018-06-06T00:00:00+04:00",
+        "contentLocation": {"@type": "Place", "name": "თბილისი"},
+        "url": PAIR["ka"], "mainEntityOfPage": {"@type": "WebPage", "@id": PAIR["ka"]},
+    }
+    assert publisher["@type"] == "Organization" and publisher["name"] == "მიგრაციის საერთაშორისო ორგანიზაცია (IOM)"
+    assert site.exists(publisher["logo"]["url"])
+    assert json_ld(site.html(ENGLISH_ONLY))["image"] == meta(site.html(ENGLISH_ONLY), "og:image")
+
+
+def test_share_links_are_plain_links_with_the_address_and_title_encoded(site):
+    page = site.html(PAIR["en"])
+    links = {urlsplit(a["href"]).netloc or "mailto": a["href"] for a in page.select(".share__link")}
+    title = "The EU donates tablets to the police"
+    assert parse_qs(urlsplit(links["www.facebook.com"]).query) == {"u": [PAIR["en"]]}
+    assert parse_qs(urlsplit(links["x.com"]).query) == {"url": [PAIR["en"]], "text": [title]}
+    assert parse_qs(urlsplit(links["www.linkedin.com"]).query) == {"url": [PAIR["en"]]}
+    assert links["mailto"] == "mailto:?subject=The%20EU%20donates%20tablets%20to%20the%20police&body=https%3A//example.org/newsroom/en/news/eu-tablets/"
+    assert page.select("script[src]") == [] and page.select("iframe") == []
+
+
+def test_the_partner_block_names_partners_and_funders_with_their_pages_and_websites(site):
+    page = site.html(PAIR["en"])
+    panel = page.select_one(".release__footer .panel")
+    assert [h2.get_text() for h2 in panel.select("h2")] == ["Implemented with", "Funded by"]
+    funder = panel.select(".partner")[1]
+    assert funder.select_one(".partner__name")["href"] == f"{SITE}/en/partners/eu/"
+    assert (funder.select_one(".partner__site")["href"], funder.select_one(".partner__site").get_text()) == (
+        "https://eu.example.net/", "Website: eu.example.net")
+
+
+def test_a_partners_logo_shows_on_its_releases_and_its_page(tmp_path):
+    content = shutil.copytree(ROOTS / "bilingual" / "content", tmp_path / "content")
+    (content / "images" / "partners").mkdir()
+    (content / "images" / "partners" / "eu.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 1"/>', encoding="utf-8")
+    registry = content / "partners.yml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace("  url: https://eu.example.net/\n", "  url: https://eu.example.net/\n  logo: images/partners/eu.svg\n"), encoding="utf-8")
+    logo_site = Site(build(content, tmp_path / "output"))
+    for url, selector in ((PAIR["ka"], ".partner__logo"), (f"{SITE}/ka/partners/eu/", ".page-header__logo")):
+        logos = logo_site.html(url).select(selector)
+        assert [(logo["src"], logo["alt"]) for logo in logos] == [(f"{SITE}/images/partners/eu.svg", "")], url
+        assert logo_site.exists(logos[0]["src"])
+
+
+def test_a_video_is_a_link_that_a_small_script_turns_into_a_player(site):
+    page = site.html(ENGLISH_ONLY)
+    video = page.select_one(".video")
+    assert video.select_one("a.video__poster")["href"] == "https://www.youtube.com/watch?v=abc123"
+    assert video["data-video-title"] == "Video: Women in Policing Conference"
+    (script,) = page.select("script[src]")
+    assert re.fullmatch(rf"{SITE}/theme/js/video\.[0-9a-f]{{10}}\.js", script["src"]) and script.has_attr("defer")
+    assert site.exists(script["src"])
+
+
+def test_a_release_links_to_the_newer_and_older_release_in_its_language(site):
+    older = site.html(PAIR["en"]).select(".sequel a")
+    assert [(a["rel"], a["href"]) for a in older] == [(["next"], ENGLISH_ONLY)]
+    newer = site.html(ENGLISH_ONLY).select(".sequel a")
+    assert [(a["rel"], a["href"]) for a in newer] == [(["prev"], PAIR["en"])]
+    assert site.html(PAIR["ka"]).select(".sequel a")[0]["href"] == GEORGIAN_ONLY
+
+
+@pytest.mark.parametrize("url", [f"{SITE}/ka/", PAIR["ka"], f"{SITE}/ka/404.html"])
+def test_georgian_pages_preload_the_georgian_webfont(site, url):
+    fonts = [link["href"] for link in site.html(url).select('link[rel="preload"][as="font"]')]
+    assert len(fonts) == 2 and all(site.exists(font) and font.endswith(".woff2") for font in fonts)
+
+
+@pytest.mark.parametrize("url", [f"{SITE}/en/", PAIR["en"], f"{SITE}/"])
+def test_english_pages_do_not_preload_it(site, url):
+    assert site.html(url).select('link[rel="preload"]') == []
+
+
+def test_every_page_has_the_svg_favicon(site):
+    for path in site.pages():
+        (icon,) = site.html(SITE + "/" + str(path.relative_to(site.output))).select('link[rel="icon"]')
+        assert icon["type"] == "image/svg+xml" and site.exists(icon["href"]), path
+
+
+def test_theme_fonts_and_icons_are_named_by_the_hash_of_their_content(site):
+    """Hosts cache /theme/* for a year (content/extra/_headers): a changed file must change its name."""
+    files = [path for folder in ("fonts", "images") for path in (site.output / "theme" / folder).iterdir() if path.suffix != ".txt"]
+    assert sorted(path.suffix for path in files) == [".svg", ".woff2", ".woff2"]
+    for path in files:
+        assert path.name.split(".")[-2] == hashlib.sha256(path.read_bytes()).hexdigest()[:10], path.name
+    assert (site.output / "theme" / "fonts" / "OFL.txt").read_text(encoding="utf-8").count("SIL OPEN FONT LICENSE") == 1
+
+
+@pytest.mark.parametrize("lang, heading", [("en", "Page not found"), ("ka", "გვერდი ვერ მოიძებნა")])
+def test_each_language_has_its_own_404_page(site, lang, heading):
+    page = site.html(f"{SITE}/{lang}/404.html")
+    assert page.h1.get_text() == heading
+    assert meta(page, "robots") == ["noindex"]
+    assert page.select_one(".not-found a")["href"] == f"{SITE}/{lang}/"

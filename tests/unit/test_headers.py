@@ -151,7 +151,7 @@ def test_theme_files_are_cached_for_a_year_because_pages_link_them_by_hashed_nam
     """`immutable` would keep a stylesheet linked by a plain name in browsers for a year after it changes."""
     assert rules["/theme/*"] == IMMUTABLE
     theme = linked(built("content"), "theme")
-    assert theme and all(re.search(r"\.[0-9a-f]{10}\.(css|js)\Z", name) for name in theme), theme
+    assert theme and all(re.search(r"\.[0-9a-f]{10}\.(css|js|svg|woff2)\Z", name) for name in theme), theme
 
 
 def test_resized_images_are_cached_for_a_year_because_their_names_carry_a_hash(rules, built):

@@ -20,7 +20,7 @@ DEFAULT = Config(
     feed_items=20,
     atomic_output=True,
     search=True,
-    parallel_read_from=200,
+    parallel_from=200,
 )
 LANGUAGES_SHAPE = "must map language codes to {'locale': …, 'sitename': …}"
 

@@ -1,0 +1,109 @@
+"""Sites as published, in a real Chromium: the seed content and the bilingual fixture.
+
+Both are built strictly (publishconf.py) by tests/checks' `build` and served on 127.0.0.1 under
+a sub-path, like a project site on GitHub Pages. Pages never reach the network: any request
+to another host is recorded, then refused, so a test can say what a page tried to fetch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from checks.builtsite import ROOT, BuiltSite, build, serve
+from checks.conftest import CHROMIUM, CHROMIUM_ARGS, require
+
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+# Seed: three releases a page, as in tests/checks, so its six releases paginate.
+# Fixture: two a page, so its three releases a language paginate too.
+SITES = {"seed": (ROOT / "content", 3), "fixture": (ROOT / "tests" / "roots" / "bilingual" / "content", 2)}
+
+
+@pytest.fixture(scope="session")
+def sites(tmp_path_factory) -> dict[str, BuiltSite]:
+    www = tmp_path_factory.mktemp("www")
+    with serve(www) as origin:
+        yield {
+            name: build(content, www / name, f"{origin}/{name}", NEWSROOM_PER_PAGE=per_page)
+            for name, (content, per_page) in SITES.items()
+        }
+
+
+@pytest.fixture(scope="session")
+def seed(sites) -> BuiltSite:
+    return sites["seed"]
+
+
+@pytest.fixture(scope="session")
+def fixture_site(sites) -> BuiltSite:
+    return sites["fixture"]
+
+
+# Per module, not per session: tests/checks starts its own Playwright for its session, and
+# Playwright's sync API cannot run two at once. (One session-wide Chromium for both folders
+# would need the fixture in tests/conftest.py.)
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(require(CHROMIUM)), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Visit:
+    """A browser tab, with every request it made to another host (refused)."""
+
+    page: object
+    elsewhere: list[str] = field(default_factory=list)
+
+    def open(self, url: str):
+        response = self.page.goto(url, wait_until="load")
+        assert response is not None and response.ok, f"{url} answered {response.status if response else 'nothing'}"
+        self.page.evaluate("document.fonts.ready.then(() => true)")
+        return self.page
+
+
+def _new_visit(browser, **options) -> Visit:
+    context = browser.new_context(**options)
+    visit = Visit(context.new_page())
+
+    def local_only(route):
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            visit.elsewhere.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", local_only)
+    return visit
+
+
+@pytest.fixture
+def visit(browser):
+    """A tab with JavaScript, at a desktop size."""
+    visit = _new_visit(browser, viewport={"width": 1280, "height": 900})
+    yield visit
+    visit.page.context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A tab the size of a small phone (360×740 CSS pixels), with JavaScript."""
+    visit = _new_visit(browser, viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    yield visit
+    visit.page.context.close()
+
+
+@pytest.fixture
+def no_script(browser):
+    """A tab with JavaScript turned off."""
+    visit = _new_visit(browser, java_script_enabled=False)
+    yield visit
+    visit.page.context.close()
+
