@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from . import assets, feeds, images, pages, pairing, progress, registry, render, search, settings, sitemap
+from . import assets, feeds, fragments, images, pages, pairing, progress, registry, render, search, settings, sitemap
 from .reader import PROBLEMS
 from .errors import ContentError, Problem
 from .pairing import Group
@@ -60,6 +60,7 @@ class NewsroomGenerator(Generator):
         self.list_pages: list[pages.ListPage] = []
         self.groups: list[Group] = []
         self.pictures: list[images.Picture] = []
+        self.env.globals["fragment"] = fragments.Fragments()
 
     # -- context -------------------------------------------------------------------------------
 
