@@ -14,8 +14,12 @@ def fingerprinted(name: str, content: bytes) -> str:
     return str(path.with_name(f"{path.stem}.{digest}{path.suffix}"))
 
 
+# Files fingerprinted at build time; the others (fonts, icons) carry a hash in their committed name.
+FINGERPRINTED = ("*.css", "*.js")
+
+
 class Assets:
-    """The theme's static files as published: each asked-for file is written once under its hash."""
+    """The theme's static files as published: stylesheets and scripts under their fingerprint."""
 
     def __init__(self, static_dir: Path, url_dir: str):
         self.static_dir = static_dir
@@ -25,17 +29,17 @@ class Assets:
     def url(self, name: str) -> str:
         """The site-relative URL of a theme file, e.g. theme/css/site.1a2b3c4d5e.css."""
         if name not in self.names:
-            self.names[name] = fingerprinted(name, (self.static_dir / name).read_bytes())
+            path = self.static_dir / name
+            if not path.is_file():
+                raise FileNotFoundError(f"newsroom: no theme file {name!r} in {self.static_dir}")
+            fingerprint = any(path.match(pattern) for pattern in FINGERPRINTED)
+            self.names[name] = fingerprinted(name, path.read_bytes()) if fingerprint else name
         return f"{self.url_dir}/{self.names[name]}"
 
-    def write(self, output: Path, patterns: tuple[str, ...] = ("*.css", "*.js")) -> None:
-        """Publish the theme's static files: stylesheets and scripts under their fingerprinted
-        names, the rest (fonts, whose names carry their version, icons) as they are."""
+    def write(self, output: Path) -> None:
+        """Publish every file of the theme's static folder under the name `url` gives it."""
         for path in sorted(self.static_dir.rglob("*")):
-            if not path.is_file():
-                continue
-            name = path.relative_to(self.static_dir).as_posix()
-            published = self.url(name) if any(path.match(pattern) for pattern in patterns) else f"{self.url_dir}/{name}"
-            target = output / published
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(path.read_bytes())
+            if path.is_file():
+                target = output / self.url(path.relative_to(self.static_dir).as_posix())
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(path.read_bytes())

@@ -73,6 +73,12 @@ class BuiltSite:
         shutil.copytree(self.root, destination)
         return BuiltSite(destination, self.siteurl)
 
+    @property
+    def stylesheet(self) -> str:
+        """The site's stylesheet, published under its fingerprinted name (theme/css/site.<hash>.css)."""
+        (path,) = self.root.glob("theme/css/site.*.css")
+        return path.relative_to(self.root).as_posix()
+
     def edit(self, rel: str, old: str, new: str) -> None:
         """Replace the first `old` in a file by `new` (the text must be there: a planted defect must land)."""
         path = self.root / rel

@@ -58,11 +58,12 @@ def test_two_builds_are_byte_identical(tmp_path):
 
 def test_a_difference_between_builds_is_reported(site, tmp_path):
     first, second = site.copy(tmp_path / "first"), site.copy(tmp_path / "second")
-    css = (first.root / "theme/css/site.css").read_bytes()
-    (second.root / "theme/css/site.css").write_bytes(css + b"/* 12:00 */")
+    stylesheet = first.stylesheet
+    css = (first.root / stylesheet).read_bytes()
+    (second.root / stylesheet).write_bytes(css + b"/* 12:00 */")
     (second.root / "ka/feed.atom").rename(second.root / "ka/feed.xml")
     assert compare_trees(first.root, second.root) == [
         "ka/feed.atom: only in the first build",
         "ka/feed.xml: only in the second build",
-        f"theme/css/site.css: differs from byte {len(css)}: {css[-30:]!r} / {css[-30:] + b'/* 12:00 */'!r}",
+        f"{stylesheet}: differs from byte {len(css)}: {css[-30:]!r} / {css[-30:] + b'/* 12:00 */'!r}",
     ]

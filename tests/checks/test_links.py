@@ -36,8 +36,8 @@ def test_a_planted_missing_image_is_reported(planted):
 
 
 def test_a_planted_broken_stylesheet_url_is_reported(planted):
-    planted.edit("theme/css/site.css", ":root {", ':root {\n  background: url("../fonts/none.woff2");')
-    assert "theme/css/site.css: url() '../fonts/none.woff2': no such file theme/fonts/none.woff2" in check_links(planted)
+    planted.edit(planted.stylesheet, ":root {", ':root {\n  background: url("../fonts/none.woff2");')
+    assert f"{planted.stylesheet}: url() '../fonts/none.woff2': no such file theme/fonts/none.woff2" in check_links(planted)
 
 
 def test_external_links_are_listed_not_checked(planted):

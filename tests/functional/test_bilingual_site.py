@@ -302,17 +302,36 @@ def test_the_partner_block_names_partners_and_funders_with_their_pages_and_websi
         "https://eu.example.net/", "Website: eu.example.net")
 
 
-def test_a_partners_logo_shows_on_its_releases_and_its_page(tmp_path):
+def variant(tmp_path, edits: dict[str, tuple[str, str]], files: dict[str, str] | None = None) -> Site:
+    """The fixture built with a few changes: {file: (old text, new text)}, and extra files."""
     content = shutil.copytree(ROOTS / "bilingual" / "content", tmp_path / "content")
-    (content / "images" / "partners").mkdir()
-    (content / "images" / "partners" / "eu.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 1"/>', encoding="utf-8")
-    registry = content / "partners.yml"
-    registry.write_text(registry.read_text(encoding="utf-8").replace("  url: https://eu.example.net/\n", "  url: https://eu.example.net/\n  logo: images/partners/eu.svg\n"), encoding="utf-8")
-    logo_site = Site(build(content, tmp_path / "output"))
+    for name, text in (files or {}).items():
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).write_text(text, encoding="utf-8")
+    for name, (old, new) in edits.items():
+        text = (content / name).read_text(encoding="utf-8")
+        assert old in text, f"{name} has no {old!r}"
+        (content / name).write_text(text.replace(old, new), encoding="utf-8")
+    return Site(build(content, tmp_path / "output"))
+
+
+def test_a_partners_logo_shows_on_its_releases_and_its_page(tmp_path):
+    logo_site = variant(
+        tmp_path,
+        {"partners.yml": ("  url: https://eu.example.net/\n", "  url: https://eu.example.net/\n  logo: images/partners/eu.svg\n")},
+        {"images/partners/eu.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 1"/>'},
+    )
     for url, selector in ((PAIR["ka"], ".partner__logo"), (f"{SITE}/ka/partners/eu/", ".page-header__logo")):
         logos = logo_site.html(url).select(selector)
         assert [(logo["src"], logo["alt"]) for logo in logos] == [(f"{SITE}/images/partners/eu.svg", "")], url
         assert logo_site.exists(logos[0]["src"])
+
+
+def test_a_video_elsewhere_than_youtube_is_a_plain_link_without_a_script(tmp_path):
+    vimeo = variant(tmp_path, {"releases/2018/2018-03-09-women-police.en.md": ("https://www.youtube.com/watch?v=abc123", "https://vimeo.com/76979871")})
+    page = vimeo.html(ENGLISH_ONLY)
+    assert [(a["href"], a.get_text()) for a in page.select(".release__video a")] == [("https://vimeo.com/76979871", "Watch the video")]
+    assert page.select(".video") == [] and page.select("script[src]") == []
 
 
 def test_a_video_is_a_link_that_a_small_script_turns_into_a_player(site):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsroom import assets
 
 
@@ -25,3 +27,12 @@ def test_stylesheets_and_scripts_are_published_under_their_fingerprint_the_rest_
     written = sorted(p.relative_to(tmp_path / "output").as_posix() for p in (tmp_path / "output").rglob("*.*"))
     assert written == sorted([published.url("css/site.css"), published.url("js/search.js"), "theme/fonts/georgian.woff2"])
     assert (tmp_path / "output" / published.url("css/site.css")).read_text() == "body{}"
+
+
+def test_other_files_keep_their_names_and_a_missing_file_is_an_error(tmp_path):
+    (tmp_path / "fonts").mkdir()
+    (tmp_path / "fonts" / "georgian.1a2b.woff2").write_bytes(b"font")
+    published = assets.Assets(tmp_path, "theme")
+    assert published.url("fonts/georgian.1a2b.woff2") == "theme/fonts/georgian.1a2b.woff2"
+    with pytest.raises(FileNotFoundError, match="no theme file 'css/none.css'"):
+        published.url("css/none.css")
