@@ -16,18 +16,22 @@ def planted_report(site, vnu_jar, tmp_path_factory):
     """One run of the checker over a page and a stylesheet, each with a planted error."""
     planted = site.copy(tmp_path_factory.mktemp("vnu") / "newsroom")
     planted.edit("en/index.html", "</main>", "<blink>x</blink></main>")
-    planted.edit(planted.stylesheet, "\n", "\nbody { colour: red; }\n")
-    files = [planted.root / "en/index.html", planted.root / planted.stylesheet]
+    css = planted.root / planted.stylesheet
+    css_line = css.read_text(encoding="utf-8").count("\n") + 1
+    css.write_text(css.read_text(encoding="utf-8") + "body { colour: red; }\n", encoding="utf-8")
+    files = [planted.root / "en/index.html", css]
     text = files[0].read_text(encoding="utf-8")
-    return check_html(files, planted.root, vnu_jar), text[: text.index("<blink>")].count("\n") + 1
+    return check_html(files, planted.root, vnu_jar), text[: text.index("<blink>")].count("\n") + 1, css_line
 
 
 def test_a_planted_invalid_element_is_reported(planted_report):
-    findings, line = planted_report
+    findings, line, _ = planted_report
     message = "The “blink” element is a completely-unknown element that is not allowed anywhere in any HTML content."
     assert f"en/index.html:{line}: {message}" in findings
 
 
 def test_a_planted_invalid_css_property_is_reported(planted_report):
-    findings, _ = planted_report
-    assert any(finding.startswith("theme/css/site.") and finding.endswith(".css:2: CSS: “colour”: Property “colour” doesn't exist.") for finding in findings), findings
+    findings, _, css_line = planted_report
+    stylesheet = next(finding.split(":")[0] for finding in findings if ".css:" in finding)
+    assert stylesheet.startswith("theme/css/site.")
+    assert f"{stylesheet}:{css_line}: CSS: “colour”: Property “colour” doesn't exist." in findings
