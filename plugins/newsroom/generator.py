@@ -73,7 +73,10 @@ class NewsroomGenerator(Generator):
         broken = {problem.path for problem in self.problems}
         articles[:] = [a for a in articles if a.release.path not in broken]
 
-        for article in articles:  # only a preview has them: a strict build leaves them out
+        for article in articles:
+            # Pelican works a URL out from the settings at every use; templates use it often
+            article.override_url = article.url
+            # only a preview has them: a strict build leaves them out
             article.embargoed = article.date > datetime.datetime.now(article.date.tzinfo)
         self.groups = pairing.group(articles, release_of=lambda a: a.release)
         self.pictures = [self.picture(article) for article in articles if article.release.image]
