@@ -1,6 +1,5 @@
 """Tasks for people who write and run the newsroom: `invoke --list` shows them all."""
 
-import os
 import sys
 from pathlib import Path
 

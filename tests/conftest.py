@@ -64,3 +64,17 @@ def site_factory(tmp_path_factory):
         build(ROOTS / root / "content", output, config, **overrides)
         return Site(output)
     return make
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One Chromium for the whole run: Playwright's sync API cannot run twice at once, so the
+    output checks and the browser tests share it."""
+    from playwright.sync_api import sync_playwright
+
+    from checks.conftest import CHROMIUM, CHROMIUM_ARGS, require
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(require(CHROMIUM)), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

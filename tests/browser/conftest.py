@@ -8,13 +8,11 @@ to another host is recorded, then refused, so a test can say what a page tried t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from checks.builtsite import ROOT, BuiltSite, build, serve
-from checks.conftest import CHROMIUM, CHROMIUM_ARGS, require
 
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 # Seed: three releases a page, as in tests/checks, so its six releases paginate.
@@ -42,17 +40,9 @@ def fixture_site(sites) -> BuiltSite:
     return sites["fixture"]
 
 
-# Per module, not per session: tests/checks starts its own Playwright for its session, and
-# Playwright's sync API cannot run two at once. (One session-wide Chromium for both folders
-# would need the fixture in tests/conftest.py.)
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(require(CHROMIUM)), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+@pytest.fixture(scope="session")
+def browser(chromium):
+    return chromium
 
 
 @dataclass

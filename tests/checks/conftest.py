@@ -54,14 +54,9 @@ def vnu_jar() -> Path:
 
 
 @pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
+def browser(chromium):
     require(AXE_JS)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(require(CHROMIUM)), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    return chromium
 
 
 def _local_only(route):
