@@ -4,6 +4,7 @@ language versions, and write every list page, feed and the sitemap, for all lang
 from __future__ import annotations
 
 import datetime
+import hashlib
 import logging
 import sys
 from dataclasses import dataclass, field
@@ -43,6 +44,16 @@ class Newsroom:
 
     def home_url(self, lang: str) -> str:
         return pages.url_of("home", lang)
+
+
+def shown(item) -> tuple:
+    """Everything of a release that a page showing it can show."""
+    return (item.url, item.lang, item.title, repr(item.release), repr(item.metadata.get("summary")),
+            hashlib.sha256(item.content.encode()).hexdigest(), item.embargoed, repr(getattr(item, "picture", None)))
+
+
+def neighbour(item) -> tuple | None:
+    return (item.url, item.title) if item is not None else None
 
 
 class NewsroomGenerator(Generator):
@@ -141,24 +152,34 @@ class NewsroomGenerator(Generator):
         images.copy_into(output, self.image_cache, self.pictures)
         assets.Assets(Path(self.theme) / "static", self.settings["THEME_STATIC_DIR"]).write(output)
         jobs = self.jobs()
-        render.render_all(jobs, self.template, self.context, output, parallel=len(self.groups) >= self.config.parallel_from)
+        cache = render.PageCache(Path(self.settings["CACHE_PATH"]) / "newsroom-pages") if self.page_cache else None
+        render.render_all(jobs, self.template, self.context, output, parallel=len(self.groups) >= self.config.parallel_from, cache=cache)
         for language in self.config.languages:
             feeds.write(self.output_path, self.feed_items(language.code), language.code, language.sitename, self.settings)
         sitemap.write(self.output_path, self.sitemap_pages(), self.settings["SITEURL"])
         self.progress.say("Wrote", f"{len(jobs)} pages ({progress.per_language(jobs, lambda job: job.values['lang'])}), "
                                    f"{len(self.config.codes)} feeds, the sitemap")
         if self.config.search:  # every page is written by now: Pelican's own generators ran first
-            search.index(output)
+            search.index(output, Path(self.settings["CACHE_PATH"]) / "newsroom-search" if self.page_cache else None)
             self.progress.say("Indexed", "the pages for search, one index per language")
 
     def jobs(self) -> list[render.Job]:
         """Every page this plugin writes: the releases (Pelican is told not to), the lists, the rest."""
+        sign = self.signer() if self.page_cache else (lambda *inputs: None)
+        items = [item for group in self.groups for item in group.versions.values()]
+        seen = {id(item): shown(item) for item in items} if self.page_cache else {}
         jobs = [
             render.Job(pages.save_as(item.url), item.template,
-                       {"lang": item.lang, "article": item, "category": item.category, "blog": True, "url": item.url})
-            for group in self.groups for item in group.versions.values()
+                       {"lang": item.lang, "article": item, "category": item.category, "blog": True, "url": item.url},
+                       sign(seen.get(id(item)), repr(item.links), neighbour(item.newer), neighbour(item.older)))
+            for item in items
         ]
-        jobs += [render.Job(page.save_as, page.template, {"lang": page.lang, "page": page, "links": page.links}) for page in self.list_pages]
+        jobs += [
+            render.Job(page.save_as, page.template, {"lang": page.lang, "page": page, "links": page.links},
+                       sign(page.kind, page.key, page.lang, page.number, page.count, page.previous_url, page.next_url,
+                            repr(page.links), repr(page.entries), [(seen.get(id(entry.item)), entry.foreign) for entry in page.listings]))
+            for page in self.list_pages
+        ]
         for lang in self.config.codes:
             url = f"{lang}/404.html"
             jobs.append(render.Job(url, "404", {"lang": lang, "links": self.links(lang, url, {lang: url}, None)}))
@@ -170,6 +191,31 @@ class NewsroomGenerator(Generator):
             render.Job("robots.txt", "robots.txt", {"lang": default}),
         ]
         return jobs
+
+    @property
+    def page_cache(self) -> bool:
+        """Pages are cached where Pelican caches content (a warm rebuild, livereload)."""
+        return bool(self.settings.get("CACHE_CONTENT") and self.settings.get("LOAD_CONTENT_CACHE"))
+
+    def signer(self):
+        """A function from a page's inputs to its signature: a hash of those inputs and of all
+        that every page shares (theme, plugin, settings, registries)."""
+        shared = hashlib.sha256()
+        for folder in (Path(self.theme), Path(__file__).parent):
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and "__pycache__" not in path.parts:
+                    shared.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
+        for key, value in sorted(self.settings.items()):
+            text = repr(value)
+            if key.isupper() and " at 0x" not in text:  # skip settings whose repr is an address
+                shared.update(f"{key}={text}".encode())
+        shared.update(repr((self.newsroom.partners, self.newsroom.topics)).encode())
+
+        def sign(*inputs) -> str:
+            page = shared.copy()
+            page.update(repr(inputs).encode())
+            return page.hexdigest()
+        return sign
 
     def template(self, name: str):
         return self.env.get_template(name) if "." in name else self.get_template(name)

@@ -1,6 +1,10 @@
 """Rendering every page of the site: the same templates and context Pelican's writer would use, on
 every core. Each worker process is forked after the context is complete, renders its share of the
-pages and writes them; nothing is sent back but its exit code."""
+pages and writes them; nothing is sent back but its exit code.
+
+With a page cache, a page whose signature (a hash of everything it shows, see
+`generator.NewsroomGenerator.signature`) was rendered before is copied from the cache instead.
+"""
 
 from __future__ import annotations
 
@@ -24,15 +28,34 @@ class Job:
     save_as: str
     template: str
     values: Mapping[str, Any] = field(default_factory=dict)
+    signature: str | None = None  # None: always rendered
 
 
-def render_all(jobs: Sequence[Job], get_template: Callable[[str], Any], context: Mapping, output: Path, parallel: bool) -> None:
+@dataclass(frozen=True)
+class PageCache:
+    """Rendered pages by signature, in Pelican's cache folder; what a build did not use is pruned."""
+
+    folder: Path
+
+    def path(self, signature: str) -> Path:
+        return self.folder / signature[:2] / f"{signature}.html"
+
+    def prune(self, keep: set[str]) -> None:
+        for path in self.folder.glob("*/*.html"):
+            if path.stem not in keep:
+                path.unlink()
+
+
+def render_all(jobs: Sequence[Job], get_template: Callable[[str], Any], context: Mapping, output: Path,
+               parallel: bool, cache: PageCache | None = None) -> None:
     """Render and write every job, in one worker process per core when `parallel`."""
+    if cache is not None:
+        cache.prune({job.signature for job in jobs if job.signature})
     workers = cores() if parallel else 1
     if workers == 1:
-        _render(jobs, get_template, context, output)
+        _render(jobs, get_template, context, output, cache)
         return
-    processes = [FORK.Process(target=_worker, args=(jobs[index::workers], get_template, context, output)) for index in range(workers)]
+    processes = [FORK.Process(target=_worker, args=(jobs[index::workers], get_template, context, output, cache)) for index in range(workers)]
     for process in processes:
         process.start()
     for process in processes:
@@ -42,20 +65,35 @@ def render_all(jobs: Sequence[Job], get_template: Callable[[str], Any], context:
         raise RenderError(f"newsroom: {len(failed)} of {workers} rendering processes failed; their errors are above")
 
 
-def _worker(jobs, get_template, context, output) -> None:
+def _worker(jobs, get_template, context, output, cache) -> None:
     try:
-        _render(jobs, get_template, context, output)
+        _render(jobs, get_template, context, output, cache)
     except BaseException:  # noqa: BLE001 - reported here, turned into the exit code
         traceback.print_exc()
         raise SystemExit(1) from None
 
 
-def _render(jobs: Sequence[Job], get_template, context: Mapping, output: Path) -> None:
+def _render(jobs: Sequence[Job], get_template, context: Mapping, output: Path, cache: PageCache | None) -> None:
     made: set[Path] = set()
     for job in jobs:
-        html = get_template(job.template).render({**context, "output_file": job.save_as, **job.values})
-        path = output / job.save_as
-        if path.parent not in made:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            made.add(path.parent)
-        path.write_text(html, encoding="utf-8")
+        cached = cache.path(job.signature) if cache is not None and job.signature else None
+        if cached is not None and cached.is_file():
+            html = cached.read_bytes()
+        else:
+            html = get_template(job.template).render({**context, "output_file": job.save_as, **job.values}).encode()
+            if cached is not None:
+                _write(cached, html, made, whole=True)
+        _write(output / job.save_as, html, made)
+
+
+def _write(path: Path, data: bytes, made: set[Path], whole: bool = False) -> None:
+    """Write a file; `whole`: through a temporary name, so no reader ever sees half of it."""
+    if path.parent not in made:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        made.add(path.parent)
+    if not whole:
+        path.write_bytes(data)
+        return
+    partial = path.with_name(path.name + ".part")
+    partial.write_bytes(data)
+    partial.replace(path)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,8 +15,32 @@ class SearchError(NewsroomError):
     """Pagefind could not index the site."""
 
 
-def index(output_path: Path) -> None:
-    """Run Pagefind over the built site; its bundle lands in pagefind/ beside the pages."""
+def index(output_path: Path, cache: Path | None = None) -> None:
+    """Run Pagefind over the built site; its bundle lands in pagefind/ beside the pages.
+
+    With a `cache` folder, an index of the very same pages is copied from there instead.
+    """
+    if cache is None:
+        _run(output_path)
+        return
+    kept = cache / digest(output_path)
+    if not kept.is_dir():
+        _run(output_path)
+        shutil.rmtree(cache, ignore_errors=True)
+        shutil.copytree(output_path / "pagefind", kept)
+    else:
+        shutil.copytree(kept, output_path / "pagefind")
+
+
+def digest(output_path: Path) -> str:
+    """A hash of every page of the site, names and bytes: what Pagefind's index is made from."""
+    pages = hashlib.sha256()
+    for path in sorted(output_path.rglob("*.html")):
+        pages.update(path.relative_to(output_path).as_posix().encode() + b"\0" + path.read_bytes())
+    return pages.hexdigest()
+
+
+def _run(output_path: Path) -> None:
     run = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(output_path), "--silent"],
         capture_output=True, text=True,

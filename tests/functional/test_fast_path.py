@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import filecmp
 import logging
+import os
+import shutil
 
 from conftest import ROOTS, build
 
@@ -31,3 +33,45 @@ def test_the_fast_path_reports_problems_like_the_plain_path(tmp_path, capsys):
     plain = capsys.readouterr().err
     build(content, tmp_path / "fast", "pelicanconf.py", NEWSROOM_PARALLEL_FROM=1, NEWSROOM_SEARCH=False)
     assert capsys.readouterr().err == plain and plain.count("\n") == 10
+
+
+def warm_build(content, output, cache):
+    return build(content, output, CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True, CACHE_PATH=str(cache), NEWSROOM_SEARCH=False)
+
+
+def test_a_warm_build_writes_what_a_cold_build_writes(tmp_path):
+    content = ROOTS / "bilingual" / "content"
+    cold = build(content, tmp_path / "cold", NEWSROOM_SEARCH=False)
+    warm_build(content, tmp_path / "first", tmp_path / "cache")
+    assert list((tmp_path / "cache" / "newsroom-pages").glob("*/*.html"))
+    warm = warm_build(content, tmp_path / "warm", tmp_path / "cache")
+    _, mismatch, errors = filecmp.cmpfiles(cold, warm, files(cold), shallow=False)
+    assert files(cold) == files(warm) and (mismatch, errors) == ([], [])
+
+
+def test_an_edit_reaches_every_page_that_shows_the_release(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOTS / "bilingual" / "content", content)
+    warm_build(content, tmp_path / "before", tmp_path / "cache")
+    release = content / "releases" / "2018" / "2018-03-09-women-police.en.md"
+    release.write_text(release.read_text(encoding="utf-8").replace("Women in Policing Conference", "Regional Women in Policing Conference"), encoding="utf-8")
+    os.utime(release, (release.stat().st_atime + 10, release.stat().st_mtime + 10))
+    after = warm_build(content, tmp_path / "after", tmp_path / "cache")
+    cold = build(content, tmp_path / "cold", NEWSROOM_SEARCH=False)
+    _, mismatch, errors = filecmp.cmpfiles(cold, after, files(cold), shallow=False)
+    assert (mismatch, errors) == ([], [])
+    changed = [name for name in files(after) if "Regional Women in Policing" in (after / name).read_text(encoding="utf-8", errors="replace")]
+    assert {"en/news/women-police/index.html", "en/index.html", "ka/index.html", "en/partners/mia/index.html",
+            "ka/partners/mia/index.html", "en/topics/policing/index.html", "en/archive/2018/index.html",
+            "en/news/eu-tablets/index.html"} <= set(changed)
+
+
+def test_the_search_index_of_unchanged_pages_is_reused(tmp_path):
+    content = ROOTS / "bilingual" / "content"
+    options = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path / "cache")}
+    first = build(content, tmp_path / "first", **options)
+    second = build(content, tmp_path / "second", **options)
+    kept = list((tmp_path / "cache" / "newsroom-search").iterdir())
+    assert len(kept) == 1 and files(first / "pagefind") == files(second / "pagefind")
+    _, mismatch, _ = filecmp.cmpfiles(first / "pagefind", second / "pagefind", files(first / "pagefind"), shallow=False)
+    assert mismatch == []  # identical, where a fresh Pagefind run orders its filter index anew
