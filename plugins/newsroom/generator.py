@@ -96,7 +96,7 @@ class NewsroomGenerator(Generator):
             for newer, item, older in zip([None, *own], own, [*own[1:], None]):
                 item.newer, item.older = newer, older
         for group in self.groups:
-            alternates = {lang: item.url for lang, item in group.versions.items()}
+            alternates = {lang: group.versions[lang].url for lang in self.config.codes if lang in group.versions}
             for lang, item in group.versions.items():
                 item.links = self.links(lang, item.url, alternates, x_default=alternates.get(self.config.default.code, item.url))
                 item.translations = [other for other in group.versions.values() if other is not item]

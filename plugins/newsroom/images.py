@@ -87,8 +87,8 @@ def _encode(image: Image.Image, width: int, height: int, fmt: str, options: dict
 
 
 def copy_into(output: Path, cache: Path, pictures: list[Picture]) -> None:
-    for item in pictures:
-        for name in item.files():
-            destination = output / name
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(cache / name, destination)
+    """Every variant, once, even when several releases share an image."""
+    for name in sorted({name for item in pictures for name in item.files()}):
+        destination = output / name
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cache / name, destination)

@@ -8,6 +8,8 @@ With a page cache, a page whose signature (a hash of everything it shows, see
 
 from __future__ import annotations
 
+import os
+import shutil
 import traceback
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -77,13 +79,29 @@ def _render(jobs: Sequence[Job], get_template, context: Mapping, output: Path, c
     made: set[Path] = set()
     for job in jobs:
         cached = cache.path(job.signature) if cache is not None and job.signature else None
-        if cached is not None and cached.is_file():
-            html = cached.read_bytes()
-        else:
-            html = get_template(job.template).render({**context, "output_file": job.save_as, **job.values}).encode()
-            if cached is not None:
-                _write(cached, html, made, whole=True)
+        if cached is not None and _link(cached, output / job.save_as, made):
+            continue
+        html = get_template(job.template).render({**context, "output_file": job.save_as, **job.values}).encode()
+        if cached is not None:
+            _write(cached, html, made, whole=True)
         _write(output / job.save_as, html, made)
+
+
+def _link(cached: Path, path: Path, made: set[Path]) -> bool:
+    """Put a cached page in place: a hard link (cache files are replaced, never changed), else a copy."""
+    if path.parent not in made:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        made.add(path.parent)
+    try:
+        os.link(cached, path)
+    except FileNotFoundError:
+        return False
+    except OSError:  # another file system
+        try:
+            shutil.copyfile(cached, path)
+        except FileNotFoundError:
+            return False
+    return True
 
 
 def _write(path: Path, data: bytes, made: set[Path], whole: bool = False) -> None:
