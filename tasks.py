@@ -36,7 +36,9 @@ def livereload(c, port=8000):
     pelican_settings = settings()
 
     def rebuild():
-        pelican_main(["-s", "pelicanconf.py", "-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"])
+        # caches on, so only what an edit touched is read and rendered again; the search index
+        # (a full Pagefind run) waits for `./dev build`
+        pelican_main(["-s", "pelicanconf.py", "-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", "NEWSROOM_SEARCH=false"])
 
     rebuild()
     server = Server()
