@@ -59,13 +59,11 @@ def main() -> None:
         print(f"warm build:  {build(content, output, cache):6.2f} s (nothing changed)")
         release = sorted((content / "releases").rglob("*.en.md"))[len(list((content / 'releases').rglob('*.en.md'))) // 2]
         text = release.read_text(encoding="utf-8")
-        title = next(line for line in text.splitlines() if line.startswith("title: "))
-        new_title = title + " (edited)"
         slug = release.name.split("-", 3)[3].removesuffix(".en.md")
         page = output / "en" / "news" / slug / "index.html"
         seen: dict = {}
-        watcher = threading.Thread(target=watch, args=(page, "(edited)", seen), daemon=True)
-        release.write_text(text.replace(title, new_title), encoding="utf-8")
+        watcher = threading.Thread(target=watch, args=(page, "A sentence added by the officer.", seen), daemon=True)
+        release.write_text(text + "\nA sentence added by the officer.\n", encoding="utf-8")
         saved = time.perf_counter()
         watcher.start()
         total = build(content, output, cache)

@@ -135,7 +135,8 @@ class NewsroomGenerator(Generator):
         if problems and self.config.strict:
             raise ContentError(problems)
         if problems:
-            logger.warning("%d problems in the content; the files concerned are left out of this preview", len(problems))
+            noun = "problem" if len(problems) == 1 else "problems"
+            logger.warning("%d %s in the content; the files concerned are left out of this preview", len(problems), noun)
 
     def links(self, lang: str, url: str, alternates: dict[str, str], x_default: str | None) -> Links:
         switcher = [
