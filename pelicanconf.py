@@ -32,6 +32,8 @@ ARTICLE_TRANSLATION_ID = None
 DEFAULT_CATEGORY = "news"
 USE_FOLDER_AS_CATEGORY = False
 SLUGIFY_SOURCE = "basename"
+# Dates come from the front-matter, never from file names (Pelican would parse each one).
+FILENAME_METADATA = ""
 # Pelican's own lists are single-language; the plugin writes every list in every language.
 DIRECT_TEMPLATES = []
 PAGINATED_TEMPLATES = {}

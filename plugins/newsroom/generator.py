@@ -85,8 +85,10 @@ class NewsroomGenerator(Generator):
         articles[:] = [a for a in articles if a.release.path not in broken]
 
         for article in articles:
-            # Pelican works a URL out from the settings at every use; templates use it often
+            # Pelican works a URL out from the settings at every use; templates use it often.
+            # Pelican does not write release pages (ARTICLE_SAVE_AS is empty): this plugin does.
             article.override_url = article.url
+            article.override_save_as = ""
             # only a preview has them: a strict build leaves them out
             article.embargoed = article.date > datetime.datetime.now(article.date.tzinfo)
         self.groups = pairing.group(articles, release_of=lambda a: a.release)
