@@ -163,7 +163,8 @@ class NewsroomGenerator(Generator):
         self.progress.say("Wrote", f"{len(jobs)} pages ({progress.per_language(jobs, lambda job: job.values['lang'])}), "
                                    f"{len(self.config.codes)} feeds, the sitemap")
         if self.config.search:  # every page is written by now: Pelican's own generators ran first
-            search.index(output, Path(self.settings["CACHE_PATH"]) / "newsroom-search" if self.page_cache else None)
+            cache = Path(self.settings["CACHE_PATH"]) / "newsroom-search" if self.page_cache else None
+            search.index(output, search.pages_glob(self.settings["ARTICLE_URL"]), cache)
             self.progress.say("Indexed", "the pages for search, one index per language")
 
     def jobs(self) -> list[render.Job]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
 import sys
@@ -15,17 +16,22 @@ class SearchError(NewsroomError):
     """Pagefind could not index the site."""
 
 
-def index(output_path: Path, cache: Path | None = None) -> None:
-    """Run Pagefind over the built site; its bundle lands in pagefind/ beside the pages.
+def pages_glob(article_url: str) -> str:
+    """The release pages, the only ones indexed: ARTICLE_URL with its fields as wildcards."""
+    return re.sub(r"\{[^}]*\}", "*", article_url).rstrip("/") + "/index.html"
+
+
+def index(output_path: Path, glob: str, cache: Path | None = None) -> None:
+    """Run Pagefind over the release pages (`glob`); its bundle lands in pagefind/.
 
     With a `cache` folder, an index of the very same pages is copied from there instead.
     """
     if cache is None:
-        _run(output_path)
+        _run(output_path, glob)
         return
     kept = cache / digest(output_path)
     if not kept.is_dir():
-        _run(output_path)
+        _run(output_path, glob)
         shutil.rmtree(cache, ignore_errors=True)
         shutil.copytree(output_path / "pagefind", kept)
     else:
@@ -40,9 +46,9 @@ def digest(output_path: Path) -> str:
     return pages.hexdigest()
 
 
-def _run(output_path: Path) -> None:
+def _run(output_path: Path, glob: str) -> None:
     run = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(output_path), "--silent"],
+        [sys.executable, "-m", "pagefind", "--site", str(output_path), "--glob", glob, "--silent"],
         capture_output=True, text=True,
     )
     if run.returncode != 0:
