@@ -89,20 +89,9 @@ class BuiltSite:
 
 def build(content: Path, output: Path, siteurl: str, **overrides) -> BuiltSite:
     """Build `content` with the production settings (`publishconf.py`: strict) into `output`."""
-    from pelican import Pelican
-    from pelican.settings import read_settings
+    from conftest import build as build_site
 
-    settings = read_settings(
-        str(ROOT / "publishconf.py"),
-        override={
-            "PATH": str(content),
-            "OUTPUT_PATH": str(output),
-            "SITEURL": siteurl,
-            "CACHE_PATH": str(output.with_name(output.name + ".cache")),
-            **overrides,
-        },
-    )
-    Pelican(settings).run()
+    build_site(content, output, "publishconf.py", SITEURL=siteurl, **overrides)
     return BuiltSite(output, siteurl)
 
 
