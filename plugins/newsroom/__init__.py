@@ -23,12 +23,13 @@ def check_settings(pelican):
 
 
 def add_reader(readers):
-    readers.reader_classes["md"] = ReleaseReader
+    for extension in ReleaseReader.file_extensions:  # every Markdown ending Pelican knows
+        readers.reader_classes[extension] = ReleaseReader
 
 
 def read_in_parallel(generator):
     """Convert every release not in Pelican's cache up front, on every core."""
-    reader = generator.readers.readers.get("md")
+    reader = generator.readers.readers.get(ReleaseReader.file_extensions[0])
     if not isinstance(reader, ReleaseReader):
         return
     files = generator.get_files(generator.settings["ARTICLE_PATHS"], exclude=generator.settings["ARTICLE_EXCLUDES"])

@@ -8,13 +8,14 @@ from pathlib import Path
 from . import frontmatter, pairing, registry, settings
 from .errors import Problem
 from .reader import display_path, site_for
+from .slugs import MARKDOWN_SUFFIXES
 
 
 def release_files(pelican_settings: Mapping) -> list[Path]:
     content = Path(pelican_settings["PATH"])
     files = []
     for folder in pelican_settings.get("ARTICLE_PATHS", ["releases"]):
-        files += (content / folder).rglob("*.md")
+        files += [path for path in (content / folder).rglob("*") if path.name.endswith(MARKDOWN_SUFFIXES)]
     return sorted(files)
 
 

@@ -21,6 +21,7 @@ from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
 from . import frontmatter, registry, settings
+from .slugs import MARKDOWN_SUFFIXES
 from .workers import FORK, cores
 
 logger = logging.getLogger(__name__)
@@ -87,7 +88,7 @@ class ReleaseReader(BaseReader):
     """Reads `*.md` releases. A file with problems is skipped; its problems travel in metadata."""
 
     enabled = True
-    file_extensions = ["md"]
+    file_extensions = [suffix.lstrip(".") for suffix in MARKDOWN_SUFFIXES]
 
     def __init__(self, pelican_settings):
         super().__init__(pelican_settings)

@@ -93,7 +93,9 @@ def _build_table() -> MappingProxyType[int, str]:
 
 _ROMANISATION = _build_table()
 
-# `YYYY-MM-DD-<words>.<lang>.md`; the date and the language tag are optional.
+# `YYYY-MM-DD-<words>.<lang>.md`; the date and the language tag are optional. The other endings
+# Pelican reads as Markdown are release files too.
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 _LANGUAGE_TAG = re.compile(r"\.[a-z]{2,3}\Z")
 _DATE_PREFIX = re.compile(r"\A\d{4}-\d{2}-\d{2}(?:-|\Z)")
 
@@ -117,9 +119,10 @@ def slugify(text: str) -> str:
 def from_filename(name: str) -> str:
     """The slug of `[YYYY-MM-DD-]<words>[.<lang>].md`, from its words; ValueError if none."""
     base = re.split(r"[/\\]", name)[-1]
-    if not base.endswith(".md"):
+    suffix = next((suffix for suffix in MARKDOWN_SUFFIXES if base.endswith(suffix)), None)
+    if suffix is None:
         raise ValueError("not a '.md' file name")
-    words = _DATE_PREFIX.sub("", _LANGUAGE_TAG.sub("", base.removesuffix(".md")), count=1)
+    words = _DATE_PREFIX.sub("", _LANGUAGE_TAG.sub("", base.removesuffix(suffix)), count=1)
     if not words.strip():
         raise ValueError("no words left once the date, language tag and '.md' are removed")
     return slugify(words)

@@ -217,6 +217,8 @@ def test_slugify_refuses_an_empty_slug(text: str) -> None:
     ("name", "slug"),
     [
         ("2018-06-06-eu-tablets.en.md", "eu-tablets"),
+        ("2018-06-06-eu-tablets.en.markdown", "eu-tablets"),
+        ("2018-06-06-eu-tablets.ka.mkd", "eu-tablets"),
         ("content/releases/2017/2017-10-13-კატასტროფის-დღე.ka.md", "katastropis-dghe"),
         ("notes.md", "notes"),
         ("content/releases/2018/2018-06-06-eu-tablets-for-policing.en.md", "eu-tablets-for-policing"),
@@ -246,6 +248,7 @@ def test_from_filename(name: str, slug: str) -> None:
         ("2018-06-06-!!!.en.md", NO_SLUG),
         ("2018-06-06-—.ka.md", NO_SLUG),
         ("notes", NOT_MARKDOWN),
+        ("2018-06-06-eu-tablets.en", NOT_MARKDOWN),
         ("2018-06-06-eu-tablets.en.txt", NOT_MARKDOWN),
         ("content/releases/2018/", NOT_MARKDOWN),
         ("", NOT_MARKDOWN),
