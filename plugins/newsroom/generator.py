@@ -92,7 +92,14 @@ class NewsroomGenerator(Generator):
             # only a preview has them: a strict build leaves them out
             article.embargoed = article.date > datetime.datetime.now(article.date.tzinfo)
         self.groups = pairing.group(articles, release_of=lambda a: a.release)
-        self.pictures = [self.picture(article) for article in articles if article.release.image]
+        made: dict[str, images.Picture] = {}  # releases that share an image share its variants
+        for article in articles:
+            if article.release.image:
+                src = article.release.image.src
+                if src not in made:
+                    made[src] = images.picture(Path(self.settings["PATH"]) / src, src, self.image_cache)
+                article.picture = made[src]
+        self.pictures = list(made.values())
         for lang in self.config.codes:  # previous/next within the release's own language
             own = [group.versions[lang] for group in self.groups if lang in group.versions]
             for newer, item, older in zip([None, *own], own, [*own[1:], None]):
@@ -119,11 +126,6 @@ class NewsroomGenerator(Generator):
         self.progress.say("Read", f"{len(articles)} releases ({progress.per_language(articles, lambda a: a.lang)}), "
                           f"{len(self.groups)} stories; {len(self.list_pages)} list pages to write "
                           f"({progress.per_language(self.list_pages, lambda p: p.lang)})")
-
-    def picture(self, article) -> images.Picture:
-        src = article.release.image.src
-        article.picture = images.picture(Path(self.settings["PATH"]) / src, src, self.image_cache)
-        return article.picture
 
     @property
     def image_cache(self) -> Path:

@@ -87,7 +87,6 @@ def _encode(image: Image.Image, width: int, height: int, fmt: str, options: dict
 
 
 def copy_into(output: Path, cache: Path, pictures: list[Picture]) -> None:
-    """Every variant, once, even when several releases share an image."""
     for name in sorted({name for item in pictures for name in item.files()}):
         destination = output / name
         destination.parent.mkdir(parents=True, exist_ok=True)
