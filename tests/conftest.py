@@ -14,9 +14,9 @@ ROOT = Path(__file__).resolve().parents[1]
 ROOTS = ROOT / "tests" / "roots"
 
 
-def build(content: Path, output: Path, config: str = "publishconf.py", **overrides) -> Path:
-    """Build `content` into `output` with the project's settings file and `overrides`."""
-    settings = read_settings(
+def settings_for(content: Path, output: Path, config: str = "publishconf.py", **overrides) -> dict:
+    """The project's settings file with a fixture's paths and `overrides`."""
+    return read_settings(
         str(ROOT / config),
         override={
             "PATH": str(content),
@@ -29,6 +29,11 @@ def build(content: Path, output: Path, config: str = "publishconf.py", **overrid
             **overrides,
         },
     )
+
+
+def build(content: Path, output: Path, config: str = "publishconf.py", **overrides) -> Path:
+    """Build `content` into `output` with the project's settings file and `overrides`."""
+    settings = settings_for(content, output, config, **overrides)
     logging.getLogger("pelican").setLevel(logging.WARNING)
     Pelican(settings).run()
     return output

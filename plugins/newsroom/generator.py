@@ -4,6 +4,7 @@ language versions, and write every list page, feed and the sitemap, for all lang
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import logging
 import sys
@@ -46,10 +47,17 @@ class Newsroom:
         return pages.url_of("home", lang)
 
 
-def shown(item) -> tuple:
-    """Everything of a release that a page showing it can show."""
-    return (item.url, item.lang, item.title, repr(item.release), repr(item.metadata.get("summary")),
-            hashlib.sha256(item.content.encode()).hexdigest(), item.embargoed, repr(getattr(item, "picture", None)))
+def shown(item) -> tuple[str, bool]:
+    """Everything of a release that a page showing it can show, as a digest. What cannot change
+    while the item lives (all but the embargo) is hashed once; a preview session keeps items."""
+    try:
+        fixed = item.newsroom_fixed
+    except AttributeError:
+        text = repr((item.url, item.lang, item.title, item.release, item.metadata.get("summary"), getattr(item, "picture", None)))
+        digest = hashlib.sha256(text.encode())
+        digest.update(b"\0" + item.content.encode())
+        fixed = item.newsroom_fixed = digest.hexdigest()
+    return (fixed, item.embargoed)
 
 
 def neighbour(item) -> tuple | None:
@@ -66,19 +74,28 @@ class NewsroomGenerator(Generator):
         codes = self.config.codes
         partners, partner_problems = registry.load(content / "partners.yml", "content/partners.yml", codes)
         topics, topic_problems = registry.load(content / "topics.yml", "content/topics.yml", codes)
-        self.problems: list[Problem] = partner_problems + topic_problems
+        self.registry_problems: list[Problem] = partner_problems + topic_problems
+        self.problems: list[Problem] = []
+        self.read_problems: list[Problem] = []  # what reading the release files found
+        self.releases_read: list = []  # every release read without problems, published or draft
+        self.quiet = False  # True: no progress lines (a live preview's refreshes)
         self.newsroom = Newsroom(self.config, partners, topics)
         self.list_pages: list[pages.ListPage] = []
         self.groups: list[Group] = []
         self.pictures: list[images.Picture] = []
-        self.env.globals["fragment"] = fragments.Fragments()
+        self.made_pictures: dict[str, images.Picture] = {}  # by src: releases sharing an image share its variants
 
     # -- context -------------------------------------------------------------------------------
 
     def generate_context(self):
+        """Check, pair and link the releases Pelican read, and plan every list page. A live preview
+        (`session.Session`) calls it again after each edit, with the context's releases replaced."""
         articles = self.context["articles"]
         drafts = self.context.get("drafts", [])
-        self.problems += self.context.pop(PROBLEMS, [])
+        self.read_problems = self.context.pop(PROBLEMS, [])
+        self.releases_read = [*articles, *drafts]
+        self.env.globals["fragment"] = fragments.Fragments()  # what this context renders, rendered once
+        self.problems = [*self.registry_problems, *self.read_problems]
         self.problems += pairing.check([a.release for a in [*articles, *drafts]], self.config.codes)
         self.report_problems()
         broken = {problem.path for problem in self.problems}
@@ -92,14 +109,14 @@ class NewsroomGenerator(Generator):
             # only a preview has them: a strict build leaves them out
             article.embargoed = article.date > datetime.datetime.now(article.date.tzinfo)
         self.groups = pairing.group(articles, release_of=lambda a: a.release)
-        made: dict[str, images.Picture] = {}  # releases that share an image share its variants
+        made = self.made_pictures
         for article in articles:
             if article.release.image:
                 src = article.release.image.src
                 if src not in made:
                     made[src] = images.picture(Path(self.settings["PATH"]) / src, src, self.image_cache)
                 article.picture = made[src]
-        self.pictures = list(made.values())
+        self.pictures = list({a.release.image.src: a.picture for a in articles if a.release.image}.values())
         for lang in self.config.codes:  # previous/next within the release's own language
             own = [group.versions[lang] for group in self.groups if lang in group.versions]
             for newer, item, older in zip([None, *own], own, [*own[1:], None]):
@@ -122,7 +139,7 @@ class NewsroomGenerator(Generator):
             x_default = "" if page.kind == "home" else page.alternates.get(self.config.default.code, page.url)
             page.links = self.links(page.lang, page.url, page.alternates, x_default)
         self.context["newsroom"] = self.newsroom
-        self.progress = progress.Progress(len(articles))
+        self.progress = progress.Progress(len(articles), quiet=self.quiet)
         self.progress.say("Read", f"{len(articles)} releases ({progress.per_language(articles, lambda a: a.lang)}), "
                           f"{len(self.groups)} stories; {len(self.list_pages)} list pages to write "
                           f"({progress.per_language(self.list_pages, lambda p: p.lang)})")
@@ -154,14 +171,12 @@ class NewsroomGenerator(Generator):
 
     def generate_output(self, writer):
         output = Path(self.output_path)
-        images.copy_into(output, self.image_cache, self.pictures)
+        self.write_pictures(output)
         assets.Assets(Path(self.theme) / "static", self.settings["THEME_STATIC_DIR"]).write(output)
         jobs = self.jobs()
         cache = render.PageCache(Path(self.settings["CACHE_PATH"]) / "newsroom-pages") if self.page_cache else None
         render.render_all(jobs, self.template, self.context, output, parallel=len(self.groups) >= self.config.parallel_from, cache=cache)
-        for language in self.config.languages:
-            feeds.write(self.output_path, self.feed_items(language.code), language.code, language.sitename, self.settings)
-        sitemap.write(self.output_path, self.sitemap_pages(), self.settings["SITEURL"])
+        self.write_feeds_and_sitemap(output)
         self.progress.say("Wrote", f"{len(jobs)} pages ({progress.per_language(jobs, lambda job: job.values['lang'])}), "
                                    f"{len(self.config.codes)} feeds, the sitemap")
         if self.config.search:  # every page is written by now: Pelican's own generators ran first
@@ -169,9 +184,21 @@ class NewsroomGenerator(Generator):
             search.index(output, search.pages_glob(self.settings["ARTICLE_URL"]), cache)
             self.progress.say("Indexed", "the pages for search, one index per language")
 
+    def render_in_place(self, jobs: list[render.Job], output: Path) -> None:
+        """Rewrite a few pages of a site being served (a live preview's refresh), in this process."""
+        render.render_all(jobs, self.template, self.context, output, parallel=False, in_place=True)
+
+    def write_pictures(self, output: Path, pictures: list[images.Picture] | None = None) -> None:
+        images.copy_into(output, self.image_cache, self.pictures if pictures is None else pictures)
+
+    def write_feeds_and_sitemap(self, output: Path) -> None:
+        for language in self.config.languages:
+            feeds.write(str(output), self.feed_items(language.code), language.code, language.sitename, self.settings)
+        sitemap.write(str(output), self.sitemap_pages(), self.settings["SITEURL"])
+
     def jobs(self) -> list[render.Job]:
         """Every page this plugin writes: the releases (Pelican is told not to), the lists, the rest."""
-        sign = self.signer() if self.page_cache else (lambda *inputs: None)
+        sign = self.signer if self.page_cache else (lambda *inputs: None)
         items = [item for group in self.groups for item in group.versions.values()]
         seen = {id(item): shown(item) for item in items} if self.page_cache else {}
         jobs = [
@@ -203,9 +230,10 @@ class NewsroomGenerator(Generator):
         """Pages are cached where Pelican caches content (a warm rebuild, livereload)."""
         return bool(self.settings.get("CACHE_CONTENT") and self.settings.get("LOAD_CONTENT_CACHE"))
 
+    @functools.cached_property
     def signer(self):
         """A function from a page's inputs to its signature: a hash of those inputs and of all
-        that every page shares (theme, plugin, settings, registries)."""
+        that every page shares (theme, plugin, settings, registries), read once per build."""
         shared = hashlib.sha256()
         for folder in (Path(self.theme), Path(__file__).parent):
             for path in sorted(folder.rglob("*")):

@@ -8,14 +8,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .pairing import Group
 
 
-@dataclass(frozen=True)
-class Listing:
-    """One release as a list in `lang` shows it; `foreign` when it exists only in another language."""
+class Listing(NamedTuple):
+    """One release as a list in `lang` shows it; `foreign` when it exists only in another language.
+    (A tuple: a site of 5,000 releases makes some 100,000 of them at every build and refresh.)"""
 
     item: Any
     foreign: bool
@@ -82,8 +82,9 @@ def listings(groups: Iterable[Group], lang: str, languages: Sequence[str], untra
     """What a list in `lang` shows: each release in `lang`, else (policy 'list') in its own language."""
     shown = []
     for group in groups:
-        if lang in group.versions:
-            shown.append(Listing(group.versions[lang], False))
+        item = group.versions.get(lang)
+        if item is not None:
+            shown.append(Listing(item, False))
         elif untranslated == "list":
             shown.append(Listing(group.version(lang, languages), True))
     return tuple(shown)

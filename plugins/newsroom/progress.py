@@ -15,8 +15,8 @@ SHOWN_FROM = 500
 
 
 class Progress:
-    def __init__(self, releases: int):
-        self.shown = releases >= SHOWN_FROM
+    def __init__(self, releases: int, quiet: bool = False):
+        self.shown = releases >= SHOWN_FROM and not quiet
         self.start = time.perf_counter()
 
     def say(self, stage: str, message: str) -> None:

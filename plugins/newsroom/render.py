@@ -49,15 +49,17 @@ class PageCache:
 
 
 def render_all(jobs: Sequence[Job], get_template: Callable[[str], Any], context: Mapping, output: Path,
-               parallel: bool, cache: PageCache | None = None) -> None:
-    """Render and write every job, in one worker process per core when `parallel`."""
+               parallel: bool, cache: PageCache | None = None, in_place: bool = False) -> None:
+    """Render and write every job, in one worker process per core when `parallel`; `in_place`:
+    into a folder being served, each file through a temporary name so no reader sees half of it."""
     if cache is not None:
         cache.prune({job.signature for job in jobs if job.signature})
     workers = cores() if parallel else 1
     if workers == 1:
-        _render(jobs, get_template, context, output, cache)
+        _render(jobs, get_template, context, output, cache, in_place)
         return
-    processes = [FORK.Process(target=_worker, args=(jobs[index::workers], get_template, context, output, cache)) for index in range(workers)]
+    processes = [FORK.Process(target=_worker, args=(jobs[index::workers], get_template, context, output, cache, in_place))
+                 for index in range(workers)]
     for process in processes:
         process.start()
     for process in processes:
@@ -67,15 +69,15 @@ def render_all(jobs: Sequence[Job], get_template: Callable[[str], Any], context:
         raise RenderError(f"newsroom: {len(failed)} of {workers} rendering processes failed; their errors are above")
 
 
-def _worker(jobs, get_template, context, output, cache) -> None:
+def _worker(jobs, get_template, context, output, cache, in_place) -> None:
     try:
-        _render(jobs, get_template, context, output, cache)
+        _render(jobs, get_template, context, output, cache, in_place)
     except BaseException:  # noqa: BLE001 - reported here, turned into the exit code
         traceback.print_exc()
         raise SystemExit(1) from None
 
 
-def _render(jobs: Sequence[Job], get_template, context: Mapping, output: Path, cache: PageCache | None) -> None:
+def _render(jobs: Sequence[Job], get_template, context: Mapping, output: Path, cache: PageCache | None, in_place: bool = False) -> None:
     made: set[Path] = set()
     for job in jobs:
         cached = cache.path(job.signature) if cache is not None and job.signature else None
@@ -84,7 +86,7 @@ def _render(jobs: Sequence[Job], get_template, context: Mapping, output: Path, c
         html = get_template(job.template).render({**context, "output_file": job.save_as, **job.values}).encode()
         if cached is not None:
             _write(cached, html, made, whole=True)
-        _write(output / job.save_as, html, made)
+        _write(output / job.save_as, html, made, whole=in_place)
 
 
 def _link(cached: Path, path: Path, made: set[Path]) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -56,7 +58,7 @@ class Config:
     search: bool
     parallel_from: int
 
-    @property
+    @functools.cached_property
     def codes(self) -> tuple[str, ...]:
         return tuple(language.code for language in self.languages)
 

@@ -1,0 +1,210 @@
+"""A live preview: one full build, then, after each save, only what the change touches.
+
+`invoke livereload` keeps a `Session`. Its first build is an ordinary Pelican build (caches on,
+search off); the session keeps that build's generators, with the releases they read, in memory.
+When only release files changed, it reads just those files again, works the site's context out
+anew from the releases in memory (pairing, lists, links: no file is read for it), and renders only
+the pages whose signature changed, the edited releases first, writing them in place. Any other
+change (theme, settings, registries, images) runs the full build again.
+
+What a refresh writes is what a full build of the same files writes (tests/functional/test_session.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from pelican import Pelican, signals
+from pelican.contents import Article, SkipStub
+from pelican.utils import order_content
+
+from .generator import NewsroomGenerator
+from .reader import PROBLEMS, display_path
+from .slugs import MARKDOWN_SUFFIXES
+
+logger = logging.getLogger(__name__)
+
+Stamps = dict[str, tuple[int, int]]  # path → (mtime in ns, size)
+
+
+@dataclass(frozen=True)
+class Refresh:
+    """What one refresh did: `kind` is 'none', 'releases' (in place) or 'full' (a whole build)."""
+
+    kind: str
+    changed: tuple[str, ...] = ()
+    pages: int = 0
+    first_page_after: float = 0.0  # seconds until the first edited release's page was written
+    seconds: float = 0.0
+
+    def __str__(self) -> str:
+        if self.kind == "none":
+            return "newsroom: nothing changed"
+        if self.kind == "full":
+            return f"newsroom: rebuilt the whole site in {self.seconds:.2f} s"
+        return (f"newsroom: {len(self.changed)} release file(s) changed; rewrote {self.pages} pages in "
+                f"{self.seconds:.2f} s (the first after {self.first_page_after:.2f} s)")
+
+
+class Session:
+    """A preview build that stays in memory between saves. `settings` are Pelican's settings."""
+
+    def __init__(self, settings: dict, watched: tuple[Path, ...] = ()):
+        self.settings = {**settings, "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "NEWSROOM_SEARCH": False}
+        self.content = Path(self.settings["PATH"])
+        self.output = Path(self.settings["OUTPUT_PATH"])
+        self.watched = (self.content, Path(self.settings["THEME"]), *watched)
+        self.stamps: Stamps = {}
+        self.articles_generator = None
+        self.newsroom: NewsroomGenerator | None = None
+        self.items: dict[str, Article] = {}  # release file (relative to content/) → what it read as
+        self.problems: dict[str, list] = {}  # release file → the problems reading it found
+        self.signatures: dict[str, str | None] = {}  # page (save_as) → signature last written
+
+    # -- what changed ---------------------------------------------------------------------------
+
+    def scan(self) -> Stamps:
+        stamps: Stamps = {}
+        for root in self.watched:
+            if root.is_file():
+                stat = root.stat()
+                stamps[str(root)] = (stat.st_mtime_ns, stat.st_size)
+                continue
+            for folder, _, names in os.walk(root):
+                for name in names:
+                    path = os.path.join(folder, name)
+                    try:
+                        stat = os.stat(path)
+                    except FileNotFoundError:  # deleted while walking
+                        continue
+                    stamps[path] = (stat.st_mtime_ns, stat.st_size)
+        return stamps
+
+    def is_release(self, path: str) -> bool:
+        relative = Path(path).relative_to(self.content) if Path(path).is_relative_to(self.content) else None
+        if relative is None or not relative.name.endswith(MARKDOWN_SUFFIXES):
+            return False
+        return any(relative.is_relative_to(folder) for folder in self.settings["ARTICLE_PATHS"])
+
+    # -- building -------------------------------------------------------------------------------
+
+    def build(self) -> Refresh:
+        """The whole site, as `pelican` builds it; the generators are kept for later refreshes."""
+        start = time.perf_counter()
+        self.stamps = self.scan()
+        self.articles_generator = self.newsroom = None
+        captured: list = []
+
+        def capture(generators):
+            captured.extend(generators)
+
+        signals.all_generators_finalized.connect(capture)
+        try:
+            Pelican(self.settings).run()
+        finally:
+            signals.all_generators_finalized.disconnect(capture)
+        self.keep([generator for generator in captured])
+        return Refresh("full", seconds=time.perf_counter() - start)
+
+    def keep(self, generators: list) -> None:
+        self.newsroom = next(g for g in generators if isinstance(g, NewsroomGenerator))
+        self.newsroom.quiet = True  # a refresh says what it did in one line
+        self.articles_generator = next(g for g in generators if type(g).__name__ == "ArticlesGenerator")
+        self.items = {item.relative_source_path: item for item in self.newsroom.releases_read}
+        self.problems = {}
+        for problem in self.newsroom.read_problems:
+            self.problems.setdefault(problem.path, []).append(problem)
+        self.signatures = {job.save_as: job.signature for job in self.newsroom.jobs()}
+
+    def refresh(self) -> Refresh:
+        """Bring the output up to date with the files on disk, doing as little as the change needs."""
+        start = time.perf_counter()
+        stamps = self.scan()
+        changed = sorted(path for path in stamps.keys() | self.stamps.keys() if stamps.get(path) != self.stamps.get(path))
+        if not changed:
+            return Refresh("none")
+        if self.newsroom is None or not all(self.is_release(path) for path in changed):
+            return self.build()
+        self.stamps = stamps
+        try:
+            return self.refresh_releases(changed, stamps, start)
+        except Exception:
+            logger.exception("newsroom: refreshing %d release file(s) failed; rebuilding the whole site", len(changed))
+            return self.build()
+
+    def refresh_releases(self, changed: list[str], stamps: Stamps, start: float) -> Refresh:
+        newsroom = self.newsroom
+        edited = []
+        for path in changed:
+            relative = Path(path).relative_to(self.content).as_posix()
+            shown = display_path(path, str(self.content))
+            self.items.pop(relative, None)
+            self.problems.pop(shown, None)
+            if path in stamps:
+                item = self.read(relative)
+                if item is not None:
+                    self.items[relative] = item
+                    edited.append(item)
+        by_status: dict[str, list] = {"published": [], "draft": [], "hidden": []}
+        for item in self.items.values():
+            by_status[item.status].append(item)
+        context = newsroom.context
+        context["articles"] = order_content(by_status["published"], self.settings["ARTICLE_ORDER_BY"])
+        context["drafts"] = by_status["draft"]
+        context[PROBLEMS] = [problem for problems in self.problems.values() for problem in problems]
+        pictures_before = picture_files(newsroom.pictures)
+        newsroom.generate_context()
+
+        jobs = newsroom.jobs()
+        signatures = {job.save_as: job.signature for job in jobs}
+        urls = {item.url for item in edited}
+        due = [job for job in jobs if job.save_as not in self.signatures
+               or (job.signature is not None and job.signature != self.signatures[job.save_as])]
+        due.sort(key=lambda job: job.values.get("url") not in urls)  # the edited releases first
+        for gone in (self.signatures.keys() - signatures.keys()) | (pictures_before - picture_files(newsroom.pictures)):
+            remove(self.output, gone)
+        first_page_after = 0.0
+        if due:
+            newsroom.render_in_place(due[:1], self.output)
+            first_page_after = time.perf_counter() - start
+            newsroom.render_in_place(due[1:], self.output)
+        newsroom.write_pictures(self.output, [item.picture for item in edited if hasattr(item, "picture")])
+        newsroom.write_feeds_and_sitemap(self.output)
+        self.signatures = signatures
+        return Refresh("releases", tuple(changed), len(due), first_page_after, time.perf_counter() - start)
+
+    def read(self, relative: str) -> Article | None:
+        """One release file as Pelican's article generator reads it; None: skipped (its problems kept)."""
+        gen = self.articles_generator
+        gen.context.pop(PROBLEMS, None)
+        try:
+            item = gen.readers.read_file(
+                base_path=gen.path, path=relative, content_class=Article, context=gen.context,
+                preread_signal=signals.article_generator_preread, preread_sender=gen,
+                context_signal=signals.article_generator_context, context_sender=gen,
+            )
+        finally:
+            for problem in gen.context.pop(PROBLEMS, []):
+                self.problems.setdefault(problem.path, []).append(problem)
+        if isinstance(item, SkipStub) or not item.is_valid():
+            return None
+        gen.add_source_path(item)
+        return item
+
+
+def picture_files(pictures) -> set[str]:
+    return {name for picture in pictures for name in picture.files()}
+
+
+def remove(output: Path, save_as: str) -> None:
+    """Delete a page no longer in the site, and the folders it leaves empty."""
+    path = output / save_as
+    path.unlink(missing_ok=True)
+    for folder in path.parents:
+        if folder == output or not folder.is_relative_to(output) or any(folder.iterdir()):
+            break
+        folder.rmdir()

@@ -1,0 +1,124 @@
+"""The live preview session (`invoke livereload`): after each save it rewrites only what the change
+touches, and what it leaves on disk is exactly what a full build of the same files writes."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOTS, build, settings_for
+
+from newsroom.session import Session
+
+RELEASES = Path("releases")
+
+
+def files(root: Path) -> list[str]:
+    return sorted(path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file())
+
+
+def save(path: Path, text: str) -> None:
+    """Write as an editor would; the time stamp moves on even within one clock tick."""
+    before = path.stat().st_mtime_ns if path.exists() else 0
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(before + 10**9, before + 10**9))
+
+
+@pytest.fixture
+def live(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOTS / "bilingual" / "content", content)
+    settings = settings_for(content, tmp_path / "live", "pelicanconf.py", CACHE_PATH=str(tmp_path / "cache"))
+    session = Session(settings)
+    session.build()
+    return session
+
+
+def assert_same_as_a_full_build(session: Session, tmp_path: Path) -> None:
+    full = build(session.content, tmp_path / "full", "pelicanconf.py", NEWSROOM_SEARCH=False)
+    assert files(session.output) == files(full)
+    _, mismatch, errors = filecmp.cmpfiles(full, session.output, files(full), shallow=False)
+    assert (mismatch, errors) == ([], [])
+
+
+def edit(session: Session, name: str, old: str, new: str) -> Path:
+    path = session.content / RELEASES / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    save(path, text.replace(old, new))
+    return path
+
+
+def test_nothing_changed_nothing_written(live):
+    assert live.refresh().kind == "none"
+
+
+def test_an_edited_body_rewrites_its_page_and_the_lists_it_is_on(live, tmp_path):
+    untouched = live.output / "ka" / "news" / "katastropis-dghe" / "index.html"
+    inode = untouched.stat().st_ino
+    edit(live, "2018/2018-03-09-women-police.en.md", "closes today in Tbilisi.", "closes today in Tbilisi, after four days.")
+    refresh = live.refresh()
+    assert refresh.kind == "releases" and refresh.changed == (str(live.content / RELEASES / "2018/2018-03-09-women-police.en.md"),)
+    page = (live.output / "en" / "news" / "women-police" / "index.html").read_text(encoding="utf-8")
+    assert "after four days" in page
+    assert 1 <= refresh.pages < len(files(live.output)) // 3
+    assert untouched.stat().st_ino == inode  # not rewritten
+    assert_same_as_a_full_build(live, tmp_path)
+
+
+def test_a_new_date_moves_the_release_through_every_list(live, tmp_path):
+    edit(live, "2018/2018-03-09-women-police.en.md", "date: 2018-03-09", "date: 2016-03-09")
+    edit(live, "2018/2018-03-09-women-police.en.md", "event_dates: 2018-03-06/2018-03-09", "event_dates: 2016-03-06/2016-03-09")
+    assert live.refresh().kind == "releases"
+    assert (live.output / "en" / "archive" / "2016" / "index.html").is_file()
+    assert_same_as_a_full_build(live, tmp_path)
+
+
+def test_added_and_deleted_releases(live, tmp_path):
+    twin = live.content / RELEASES / "2018" / "2018-03-09-women-police.ka.md"
+    source = (live.content / RELEASES / "2018" / "2018-03-09-women-police.en.md").read_text(encoding="utf-8")
+    save(twin, source.replace("lang: en", "lang: ka").replace("title: Women in Policing Conference", "title: ქალები პოლიციაში"))
+    assert live.refresh().kind == "releases"
+    assert (live.output / "ka" / "news" / "women-police" / "index.html").is_file()
+    assert_same_as_a_full_build(live, tmp_path)
+
+    (live.content / RELEASES / "2018" / "2018-06-06-eu-tablets.ka.md").unlink()
+    assert live.refresh().kind == "releases"
+    assert not (live.output / "ka" / "news" / "eu-tablets").exists()
+    assert_same_as_a_full_build(live, tmp_path)
+
+
+def test_a_broken_edit_is_reported_and_its_fix_brings_the_page_back(live, tmp_path, capsys):
+    path = edit(live, "2018/2018-03-09-women-police.en.md", "lang: en", "lang: ge")
+    assert live.refresh().kind == "releases"
+    assert "2018-03-09-women-police.en.md: 'lang': 'ge' is not a site language" in capsys.readouterr().err
+    assert not (live.output / "en" / "news" / "women-police").exists()
+    assert_same_as_a_full_build(live, tmp_path)
+    capsys.readouterr()  # what the full build said
+
+    save(path, path.read_text(encoding="utf-8").replace("lang: ge", "lang: en"))
+    assert live.refresh().kind == "releases"
+    assert "is not a site language" not in capsys.readouterr().err
+    assert (live.output / "en" / "news" / "women-police" / "index.html").is_file()
+    assert_same_as_a_full_build(live, tmp_path)
+
+
+def test_twins_that_disagree_and_then_agree(live, tmp_path, capsys):
+    path = edit(live, "2018/2018-06-06-eu-tablets.ka.md", "date: 2018-06-06", "date: 2018-06-07")
+    live.refresh()
+    assert "disagrees with its twin" in capsys.readouterr().err
+    assert_same_as_a_full_build(live, tmp_path)
+    save(path, path.read_text(encoding="utf-8").replace("date: 2018-06-07", "date: 2018-06-06"))
+    assert live.refresh().kind == "releases"
+    assert (live.output / "ka" / "news" / "eu-tablets" / "index.html").is_file()
+    assert_same_as_a_full_build(live, tmp_path)
+
+
+def test_other_changes_rebuild_the_whole_site(live, tmp_path):
+    registry = live.content / "partners.yml"
+    save(registry, registry.read_text(encoding="utf-8"))
+    assert live.refresh().kind == "full"
+    assert_same_as_a_full_build(live, tmp_path)
