@@ -29,24 +29,26 @@ def serve(c, port=8000):
 
 @task(help={"port": "port to serve on (default 8000)"})
 def livereload(c, port=8000):
-    """Serve the preview, rebuild on every save and refresh the browser (Ctrl-C stops)."""
+    """Serve the preview and, on every save, rewrite what the change touches and refresh the browser."""
     from livereload import Server
-    from pelican import main as pelican_main
 
-    pelican_settings = settings()
+    from newsroom.session import Session
 
-    def rebuild():
-        # caches on, so only what an edit touched is read and rendered again; the search index
-        # (a full Pagefind run) waits for `./dev build`
-        pelican_main(["-s", "pelicanconf.py", "-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", "NEWSROOM_SEARCH=false"])
+    # The session keeps the site in memory: saving a release rewrites its pages, its twin's and
+    # the lists it is on; any other change rebuilds the whole site. Search waits for `./dev build`.
+    session = Session(settings(), watched=(ROOT / "pelicanconf.py",))
+    session.build()
 
-    rebuild()
+    def refresh():
+        try:
+            print(session.refresh(), flush=True)
+        except Exception as error:  # noqa: BLE001 - e.g. a template that does not parse: fix, save, go on
+            print(f"newsroom: the build failed ({error}); fix the file and save it again", flush=True)
+
     server = Server()
-    theme = pelican_settings["THEME"]
-    for pattern in ("pelicanconf.py", f"{theme}/templates/**/*.html", f"{theme}/static/**/*",
-                    f"{theme}/translations/**/*.po", f"{pelican_settings['PATH']}/**/*"):
-        server.watch(pattern, rebuild)
-    server.serve(host="127.0.0.1", port=port, root=pelican_settings["OUTPUT_PATH"])
+    for path in session.watched:
+        server.watch(str(path), refresh)
+    server.serve(host="127.0.0.1", port=port, root=str(session.output))
 
 
 @task(

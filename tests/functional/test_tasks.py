@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 
 import pytest
 
@@ -65,3 +70,43 @@ def test_the_translation_report_lists_every_release(project):
     report = invoke(project, "translations")
     assert report.returncode == 0
     assert "6 releases: 0 in every language, 6 missing a language" in report.stdout
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (OSError, urllib.error.URLError):
+        return None
+
+
+def wait_for(condition, seconds: float):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.1)
+    return None
+
+
+def test_livereload_serves_the_preview_and_shows_a_saved_edit(project):
+    port = free_port()
+    release = project / "content" / "releases" / "2018" / "2018-06-06-eu-tablets-for-intelligence-led-policing.en.md"
+    url = f"http://127.0.0.1:{port}/en/news/eu-tablets-for-intelligence-led-policing/"
+    server = subprocess.Popen([sys.executable, "-m", "invoke", "livereload", "--port", str(port)], cwd=project,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, "SITEURL": f"http://127.0.0.1:{port}"})
+    try:
+        assert wait_for(lambda: fetch(url), 90), "the preview was never served"
+        release.write_text(release.read_text(encoding="utf-8") + "\nA sentence saved during the preview.\n", encoding="utf-8")
+        assert wait_for(lambda: "A sentence saved during the preview." in (fetch(url) or ""), 30), "the edit never showed"
+    finally:
+        server.terminate()
+        output, _ = server.communicate(timeout=30)
+    assert "1 release file(s) changed; rewrote" in output
