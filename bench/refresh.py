@@ -1,16 +1,18 @@
-"""Edit-to-refresh: how long after one release is saved its page is rewritten, and the whole
-rebuild takes, with the caches `invoke livereload` uses (Pelican's content cache, our page cache).
+"""Edit-to-refresh: how long after one release is saved its page is rewritten, in the live preview
+session that `invoke livereload` runs (plugins/newsroom/session.py).
 
     python bench/refresh.py --n 5000
 
-Builds a synthetic corpus (bench/corpus.py) once cold, once warm, then edits one release's title
-and rebuilds, timing from the save to the moment its page on disk shows the new title, and to the
-end of the build. The build runs in-process, as livereload runs it.
+Builds a synthetic corpus (bench/corpus.py), starts a session (its first build, as livereload's),
+then saves edits one at a time: a sentence added to a body, a new title, a new release, a deleted
+release. For each it times, from the save, the moment the page on disk shows the change and the end
+of the refresh.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import threading
@@ -24,54 +26,82 @@ sys.path.insert(0, str(ROOT / "plugins"))
 import corpus  # noqa: E402
 
 
-def build(content: Path, output: Path, cache: Path) -> float:
-    from pelican import Pelican
+def session_for(content: Path, output: Path, cache: Path):
     from pelican.settings import read_settings
+
+    from newsroom.session import Session
 
     settings = read_settings(str(ROOT / "pelicanconf.py"), override={
         "PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_PATH": str(cache),
-        "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "NEWSROOM_SEARCH": False,
+        "THEME": str(ROOT / "theme"), "PLUGIN_PATHS": [str(ROOT / "plugins")],
     })
-    start = time.perf_counter()
-    Pelican(settings).run()
-    return time.perf_counter() - start
+    return Session(settings)
 
 
-def watch(page: Path, text: str, seen: dict) -> None:
+def watch(page: Path, present: bool, text: str, seen: dict) -> None:
+    """Note the moment `page` shows `text` (or, `present` False, is gone)."""
     while "at" not in seen:
         try:
-            if text in page.read_text(encoding="utf-8"):
-                seen["at"] = time.perf_counter()
+            shown = text in page.read_text(encoding="utf-8")
         except (FileNotFoundError, UnicodeDecodeError):
-            pass
-        time.sleep(0.005)
+            shown = False
+        if shown == present:
+            seen["at"] = time.perf_counter()
+        time.sleep(0.002)
+
+
+def timed(session, page: Path, text: str, change, present: bool = True) -> str:
+    seen: dict = {}
+    watcher = threading.Thread(target=watch, args=(page, present, text, seen), daemon=True)
+    change()
+    saved = time.perf_counter()
+    watcher.start()
+    refresh = session.refresh()
+    total = time.perf_counter() - saved
+    watcher.join(timeout=5)
+    reached = f"{seen['at'] - saved:5.2f} s" if "at" in seen else "never"
+    return f"page {'rewritten' if present else 'removed'} after {reached}, refresh done after {total:5.2f} s ({refresh.kind}, {refresh.pages} pages)"
+
+
+def save(path: Path, text: str) -> None:
+    before = path.stat().st_mtime_ns if path.exists() else 0
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(before + 10**9, before + 10**9))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=5000, help="releases per language (default 5000)")
+    parser.add_argument("--tmpdir", help="where to make the temporary folder (default: the system's)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="newsroom-refresh-") as folder:
+    with tempfile.TemporaryDirectory(prefix="newsroom-refresh-", dir=args.tmpdir) as folder:
         folder = Path(folder)
         corpus.main(["--n", str(args.n), "--format", "newsroom", "--out", str(folder)])
         content, output, cache = folder / "content", folder / "output", folder / "cache"
-        print(f"cold build:  {build(content, output, cache):6.2f} s")
-        print(f"warm build:  {build(content, output, cache):6.2f} s (nothing changed)")
-        release = sorted((content / "releases").rglob("*.en.md"))[len(list((content / 'releases').rglob('*.en.md'))) // 2]
+        start = time.perf_counter()
+        session_for(content, output, cache).build()
+        print(f"livereload starts, cold caches: {time.perf_counter() - start:6.2f} s")
+        session = session_for(content, output, cache)
+        start = time.perf_counter()
+        session.build()
+        print(f"livereload starts, warm caches: {time.perf_counter() - start:6.2f} s")
+
+        releases = sorted((content / "releases").rglob("*.en.md"))
+        release = releases[len(releases) // 2]
         text = release.read_text(encoding="utf-8")
         slug = release.name.split("-", 3)[3].removesuffix(".en.md")
         page = output / "en" / "news" / slug / "index.html"
-        seen: dict = {}
-        watcher = threading.Thread(target=watch, args=(page, "A sentence added by the officer.", seen), daemon=True)
-        release.write_text(text + "\nA sentence added by the officer.\n", encoding="utf-8")
-        saved = time.perf_counter()
-        watcher.start()
-        total = build(content, output, cache)
-        watcher.join(timeout=5)
-        print(f"after an edit of {release.relative_to(content)}:")
-        print(f"  its page rewritten after {seen['at'] - saved:6.2f} s" if "at" in seen else "  its page was not rewritten")
-        print(f"  the rebuild finished after {total:6.2f} s")
+        added = "A sentence added by the officer."
+        print(f"edits of {release.relative_to(content)}, {2 * args.n} releases in the site:")
+        print("  a sentence added:  ", timed(session, page, added, lambda: save(release, text + f"\n{added}\n")))
+        title = text.split("title: ", 1)[1].split("\n", 1)[0]
+        retitled = (text + f"\n{added}\n").replace(f"title: {title}", "title: A corrected headline", 1)
+        print("  a new title:       ", timed(session, page, "A corrected headline", lambda: save(release, retitled)))
+        new = release.with_name(release.name.replace(slug, "a-new-release"))
+        fresh = retitled.replace("title: A corrected headline", "title: A new release", 1).replace("translation_key: ", "translation_key: new-", 1)
+        new_page = output / "en" / "news" / "a-new-release" / "index.html"
+        print("  a new release:     ", timed(session, new_page, "A new release", lambda: save(new, fresh)))
+        print("  a release deleted: ", timed(session, new_page, "A new release", new.unlink, present=False))
 
 
-if __name__ == "__main__":
-    main()
+if __name__ == "__main__":    main()
