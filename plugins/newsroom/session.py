@@ -107,7 +107,7 @@ class Session:
             Pelican(self.settings).run()
         finally:
             signals.all_generators_finalized.disconnect(capture)
-        self.keep([generator for generator in captured])
+        self.keep(captured)
         return Refresh("full", seconds=time.perf_counter() - start)
 
     def keep(self, generators: list) -> None:
@@ -141,9 +141,8 @@ class Session:
         edited = []
         for path in changed:
             relative = Path(path).relative_to(self.content).as_posix()
-            shown = display_path(path, str(self.content))
             self.items.pop(relative, None)
-            self.problems.pop(shown, None)
+            self.problems.pop(display_path(path, str(self.content)), None)
             if path in stamps:
                 item = self.read(relative)
                 if item is not None:

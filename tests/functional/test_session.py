@@ -69,6 +69,14 @@ def test_an_edited_body_rewrites_its_page_and_the_lists_it_is_on(live, tmp_path)
     assert_same_as_a_full_build(live, tmp_path)
 
 
+def test_a_new_title_reaches_the_neighbours_and_the_lists(live, tmp_path):
+    edit(live, "2018/2018-06-06-eu-tablets.en.md", "title: The EU donates", "title: Corrected, the EU donates")
+    assert live.refresh().kind == "releases"
+    for page in ("en/news/women-police/index.html", "en/index.html", "en/partners/eu/index.html"):
+        assert "Corrected, the EU donates" in (live.output / page).read_text(encoding="utf-8"), page
+    assert_same_as_a_full_build(live, tmp_path)
+
+
 def test_a_new_date_moves_the_release_through_every_list(live, tmp_path):
     edit(live, "2018/2018-03-09-women-police.en.md", "date: 2018-03-09", "date: 2016-03-09")
     edit(live, "2018/2018-03-09-women-police.en.md", "event_dates: 2018-03-06/2018-03-09", "event_dates: 2016-03-06/2016-03-09")
