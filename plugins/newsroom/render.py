@@ -58,8 +58,8 @@ def render_all(jobs: Sequence[Job], get_template: Callable[[str], Any], context:
     if workers == 1:
         _render(jobs, get_template, context, output, cache, in_place)
         return
-    processes = [FORK.Process(target=_worker, args=(jobs[index::workers], get_template, context, output, cache, in_place))
-                 for index in range(workers)]
+    processes = [FORK.Process(target=_worker, args=(share, get_template, context, output, cache, in_place))
+                 for share in shares(jobs, workers)]
     for process in processes:
         process.start()
     for process in processes:
@@ -67,6 +67,15 @@ def render_all(jobs: Sequence[Job], get_template: Callable[[str], Any], context:
     failed = [process.exitcode for process in processes if process.exitcode != 0]
     if failed:
         raise RenderError(f"newsroom: {len(failed)} of {workers} rendering processes failed; their errors are above")
+
+
+def shares(jobs: Sequence[Job], workers: int) -> list[list[Job]]:
+    """Split the jobs into one share per worker, equal in number, each as few languages as can be:
+    a release's card is rendered once per language per worker, so a worker that renders all of one
+    language's lists renders each of that language's cards once."""
+    ordered = sorted(jobs, key=lambda job: str(job.values.get("lang", "")))  # stable: pages keep their order
+    size = -(-len(ordered) // workers)
+    return [ordered[index * size : (index + 1) * size] for index in range(workers)]
 
 
 def _worker(jobs, get_template, context, output, cache, in_place) -> None:

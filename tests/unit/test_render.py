@@ -35,3 +35,14 @@ def test_a_failing_template_fails_the_build(tmp_path, parallel):
         assert str(failure.value) == "newsroom: 1 of 2 rendering processes failed; their errors are above"
     else:
         assert isinstance(failure.value, UndefinedError)
+
+
+def test_each_worker_gets_an_equal_share_of_as_few_languages_as_can_be():
+    jobs = [render.Job(f"{lang}/{n}.html", "page", {"lang": lang}) for n in range(5) for lang in ("en", "ka")]
+    two = render.shares(jobs, 2)
+    assert [[job.save_as for job in share] for share in two] == [
+        [f"en/{n}.html" for n in range(5)], [f"ka/{n}.html" for n in range(5)]]
+    four = render.shares(jobs, 4)
+    assert [len(share) for share in four] == [3, 3, 3, 1]
+    assert sorted(job.save_as for share in four for job in share) == sorted(job.save_as for job in jobs)
+    assert {job.values["lang"] for job in four[0]} == {"en"}
