@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -96,17 +97,48 @@ def wait_for(condition, seconds: float):
     return None
 
 
-def test_livereload_serves_the_preview_and_shows_a_saved_edit(project):
+@contextlib.contextmanager
+def livereload(project):
+    """`invoke livereload` running in `project`; yields its origin, then its console output."""
     port = free_port()
-    release = project / "content" / "releases" / "2018" / "2018-06-06-eu-tablets-for-intelligence-led-policing.en.md"
-    url = f"http://127.0.0.1:{port}/en/news/eu-tablets-for-intelligence-led-policing/"
+    origin = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([sys.executable, "-m", "invoke", "livereload", "--port", str(port)], cwd=project,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, "SITEURL": f"http://127.0.0.1:{port}"})
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, "SITEURL": origin})
+    said: list[str] = []
     try:
-        assert wait_for(lambda: fetch(url), 90), "the preview was never served"
-        release.write_text(release.read_text(encoding="utf-8") + "\nA sentence saved during the preview.\n", encoding="utf-8")
-        assert wait_for(lambda: "A sentence saved during the preview." in (fetch(url) or ""), 30), "the edit never showed"
+        assert wait_for(lambda: fetch(f"{origin}/en/"), 90), "the preview was never served"
+        yield origin, said
     finally:
         server.terminate()
-        output, _ = server.communicate(timeout=30)
-    assert "1 release file(s) changed; rewrote" in output
+        said.append(server.communicate(timeout=30)[0])
+
+
+RELEASE = "content/releases/2018/2018-06-06-eu-tablets-for-intelligence-led-policing.en.md"
+PAGE = "/en/news/eu-tablets-for-intelligence-led-policing/"
+SENTENCE = "A sentence saved during the preview."
+
+
+def add_sentence(project) -> None:
+    release = project / RELEASE
+    release.write_text(release.read_text(encoding="utf-8") + f"\n{SENTENCE}\n", encoding="utf-8")
+
+
+def test_livereload_serves_the_preview_and_shows_a_saved_edit(project):
+    with livereload(project) as (origin, said):
+        assert SENTENCE not in fetch(origin + PAGE)
+        add_sentence(project)
+        assert wait_for(lambda: SENTENCE in (fetch(origin + PAGE) or ""), 30), "the edit never showed"
+    assert "1 release file(s) changed; rewrote" in said[0]
+
+
+def test_the_open_page_refreshes_itself_after_a_save(project, chromium):
+    with livereload(project) as (origin, _):
+        page = chromium.new_page()
+        try:
+            page.goto(origin + PAGE, wait_until="load")
+            assert SENTENCE not in page.inner_text("main")
+            add_sentence(project)
+            # no reload from here: livereload's script in the page asks for it
+            page.wait_for_function(f"document.querySelector('main').innerText.includes({SENTENCE!r})", timeout=30_000)
+        finally:
+            page.close()
