@@ -65,7 +65,8 @@ def neighbour(item) -> tuple | None:
 
 
 class NewsroomGenerator(Generator):
-    """Created by Pelican for each build; it holds that build's state and nothing outlives it."""
+    """Created by Pelican for each build; it holds that build's state, kept only by a live preview
+    (`session.Session`) to refresh that build after an edit. Nothing is kept at module level."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -96,7 +97,7 @@ class NewsroomGenerator(Generator):
         self.releases_read = [*articles, *drafts]
         self.env.globals["fragment"] = fragments.Fragments()  # what this context renders, rendered once
         self.problems = [*self.registry_problems, *self.read_problems]
-        self.problems += pairing.check([a.release for a in [*articles, *drafts]], self.config.codes)
+        self.problems += pairing.check([a.release for a in self.releases_read], self.config.codes)
         self.report_problems()
         broken = {problem.path for problem in self.problems}
         articles[:] = [a for a in articles if a.release.path not in broken]

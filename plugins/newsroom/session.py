@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pelican import Pelican, signals
 from pelican.contents import Article, SkipStub
+from pelican.generators import ArticlesGenerator
 from pelican.utils import order_content
 
 from .generator import NewsroomGenerator
@@ -113,7 +114,7 @@ class Session:
     def keep(self, generators: list) -> None:
         self.newsroom = next(g for g in generators if isinstance(g, NewsroomGenerator))
         self.newsroom.quiet = True  # a refresh says what it did in one line
-        self.articles_generator = next(g for g in generators if type(g).__name__ == "ArticlesGenerator")
+        self.articles_generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
         self.items = {item.relative_source_path: item for item in self.newsroom.releases_read}
         self.problems = {}
         for problem in self.newsroom.read_problems:
