@@ -15,6 +15,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup
 
 from . import dates, pages
 from .settings import Config
@@ -68,6 +69,20 @@ def install(env: Environment, catalogs: Mapping[str, gettext.NullTranslations], 
     def gettext_(context, message: str) -> str:
         return catalog(context).gettext(message)
 
+    translated: dict[tuple[str, str, bool], str] = {}
+
+    @pass_context
+    def underscore(context, message: str, **variables) -> str:
+        """`_()`: what Jinja's new-style gettext returns, each translation looked up and marked
+        safe once per language (a page asks for some thirty), not once per call."""
+        key = (page_language(context, default), message, context.eval_ctx.autoescape)
+        try:
+            text = translated[key]
+        except KeyError:
+            text = catalogs[key[0]].gettext(message)
+            text = translated[key] = Markup(text) if key[2] else text
+        return text % variables
+
     @pass_context
     def ngettext_(context, singular: str, plural: str, count: int) -> str:
         return catalog(context).ngettext(singular, plural, count)
@@ -100,6 +115,7 @@ def install(env: Environment, catalogs: Mapping[str, gettext.NullTranslations], 
     env.globals["url_for"] = url_for
     env.globals["page_language"] = pass_context(lambda context: page_language(context, default))
     env.install_gettext_callables(gettext_, ngettext_, newstyle=True)
+    env.globals["_"] = underscore
     env.filters.update(
         date=date_filter,
         date_range=range_filter,

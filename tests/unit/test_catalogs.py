@@ -213,3 +213,31 @@ def test_compile_catalog_leaves_out_fuzzy_translations(tmp_path: Path) -> None:
     )
     translations = localisation.compile_catalog(po, "ka")
     assert [translations.gettext(message) for message in ("Partners", "Topics", "Archive")] == ["პარტნიორები", "Topics", "Archive"]
+
+
+# -- gettext in templates ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "values", "expected"),
+    [
+        ('{{ _("Partners") }}', {"lang": "ka"}, "პარტნიორები"),
+        ('{{ _("Partners") }}', {"lang": "en"}, "Partners"),
+        ('{{ _("Page %(number)s of %(count)s", number=2, count="<3>") }}', {"lang": "ka"}, "გვერდი 2 / &lt;3&gt;"),
+        ('{{ _("100%%") }}', {"lang": "en"}, "100%"),
+        ('{% autoescape false %}{{ _("Page %(number)s of %(count)s", number=1, count="<3>") }}{% endautoescape %}', {"lang": "en"},
+         "Page 1 of <3>"),
+        ('{{ ngettext("%(num)d release", "%(num)d releases", 3) }}', {"lang": "ka"}, "3 პრესრელიზი"),
+    ],
+)
+def test_templates_translate_into_the_page_language_as_jinja_gettext_does(source: str, values: dict, expected: str) -> None:
+    from pelican.settings import DEFAULT_CONFIG
+
+    from newsroom import settings
+
+    config = settings.config({**DEFAULT_CONFIG, "NEWSROOM_LANGUAGES": {"en": {"locale": "en_GB", "sitename": "N"}, "ka": {"locale": "ka", "sitename": "N"}}})
+    env = jinja2.Environment(autoescape=True)
+    localisation.install(env, localisation.load_catalogs(TRANSLATIONS, config), config)
+    template = env.from_string(source)
+    assert template.render(values) == expected
+    assert template.render(values) == expected  # the second time from what the first looked up
