@@ -45,6 +45,9 @@ def prepare_templates(generator):
     localisation.install(generator.env, catalogs, config)
     theme_assets = assets.Assets(Path(generator.theme) / "static", generator.settings["THEME_STATIC_DIR"])
     generator.env.globals["asset"] = lambda name: f"{generator.settings['SITEURL']}/{theme_assets.url(name)}"
+    # Each build makes its environment afresh (a live preview too, when a template changes), so
+    # no template changes under it: no need to look at every template file's time at every page.
+    generator.env.auto_reload = False
 
 
 def collect_problems(generator, metadata):
