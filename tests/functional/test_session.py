@@ -130,3 +130,15 @@ def test_other_changes_rebuild_the_whole_site(live, tmp_path):
     save(registry, registry.read_text(encoding="utf-8"))
     assert live.refresh().kind == "full"
     assert_same_as_a_full_build(live, tmp_path)
+
+
+def test_a_template_change_rebuilds_with_the_new_template(tmp_path):
+    content, theme = tmp_path / "content", tmp_path / "theme"
+    shutil.copytree(ROOTS / "bilingual" / "content", content)
+    shutil.copytree(Path(__file__).resolve().parents[2] / "theme", theme)
+    session = Session(settings_for(content, tmp_path / "live", "pelicanconf.py", CACHE_PATH=str(tmp_path / "cache"), THEME=str(theme)))
+    session.build()
+    base = theme / "templates" / "base.html"
+    save(base, base.read_text(encoding="utf-8").replace('<main id="main"', '<main data-edited id="main"'))
+    assert session.refresh().kind == "full"
+    assert "<main data-edited" in (session.output / "en" / "news" / "women-police" / "index.html").read_text(encoding="utf-8")
