@@ -1,5 +1,6 @@
 """Tasks for people who write and run the newsroom: `invoke --list` shows them all."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -20,9 +21,15 @@ def settings(path="pelicanconf.py"):
     return read_settings(str(ROOT / path))
 
 
+def preview_at(port) -> None:
+    """The preview's links point where it is served, unless SITEURL in the environment says otherwise."""
+    os.environ.setdefault("SITEURL", f"http://localhost:{port}")
+
+
 @task(help={"port": "port to serve on (default 8000)"})
 def serve(c, port=8000):
     """Build the preview site and serve it at http://localhost:PORT/ (Ctrl-C stops)."""
+    preview_at(port)
     build(c)
     c.run(f"{PELICAN} --listen --port {port} --bind 127.0.0.1 -s pelicanconf.py", pty=sys.stdout.isatty())
 
@@ -36,6 +43,7 @@ def livereload(c, port=8000):
 
     # The session keeps the site in memory: saving a release rewrites its pages, its twin's and
     # the lists it is on; any other change rebuilds the whole site. Search waits for `./dev build`.
+    preview_at(port)
     session = Session(settings(), watched=(ROOT / "pelicanconf.py",))
     session.build()
 

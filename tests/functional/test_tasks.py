@@ -103,7 +103,8 @@ def livereload(project):
     port = free_port()
     origin = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([sys.executable, "-m", "invoke", "livereload", "--port", str(port)], cwd=project,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, "SITEURL": origin})
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              env={name: value for name, value in os.environ.items() if name != "SITEURL"})
     said: list[str] = []
     try:
         assert wait_for(lambda: fetch(f"{origin}/en/"), 90), "the preview was never served"
@@ -126,6 +127,9 @@ def add_sentence(project) -> None:
 def test_livereload_serves_the_preview_and_shows_a_saved_edit(project):
     with livereload(project) as (origin, said):
         assert SENTENCE not in fetch(origin + PAGE)
+        port = origin.rsplit(":", 1)[1]
+        # its links lead to where it is served, whatever the port
+        assert f'<link rel="canonical" href="http://localhost:{port}{PAGE}">' in fetch(origin + PAGE)
         add_sentence(project)
         assert wait_for(lambda: SENTENCE in (fetch(origin + PAGE) or ""), 30), "the edit never showed"
     assert "1 release file(s) changed; rewrote" in said[0]
