@@ -90,7 +90,13 @@ class NewsroomGenerator(Generator):
 
     def generate_context(self):
         """Check, pair and link the releases Pelican read, and plan every list page. A live preview
-        (`session.Session`) calls it again after each edit, with the context's releases replaced."""
+        (`session.Session`) does it again after each edit, with the context's releases replaced."""
+        self.link_releases()
+        self.plan_lists()
+
+    def link_releases(self) -> None:
+        """Check and pair the releases, and link each to its twins and neighbours: all a release's
+        own page needs."""
         articles = self.context["articles"]
         drafts = self.context.get("drafts", [])
         self.read_problems = self.context.pop(PROBLEMS, [])
@@ -127,7 +133,11 @@ class NewsroomGenerator(Generator):
             for lang, item in group.versions.items():
                 item.links = self.links(lang, item.url, alternates, x_default=alternates.get(self.config.default.code, item.url))
                 item.translations = [other for other in group.versions.values() if other is not item]
+        self.context["newsroom"] = self.newsroom
 
+    def plan_lists(self) -> None:
+        """Every list page in every language, from the paired releases."""
+        articles = self.context["articles"]
         self.list_pages = pages.plan(
             self.groups,
             release_of=lambda a: a.release,
@@ -139,7 +149,6 @@ class NewsroomGenerator(Generator):
         for page in self.list_pages:
             x_default = "" if page.kind == "home" else page.alternates.get(self.config.default.code, page.url)
             page.links = self.links(page.lang, page.url, page.alternates, x_default)
-        self.context["newsroom"] = self.newsroom
         self.progress = progress.Progress(len(articles), quiet=self.quiet)
         self.progress.say("Read", f"{len(articles)} releases ({progress.per_language(articles, lambda a: a.lang)}), "
                           f"{len(self.groups)} stories; {len(self.list_pages)} list pages to write "
@@ -197,17 +206,22 @@ class NewsroomGenerator(Generator):
             feeds.write(str(output), self.feed_items(language.code), language.code, language.sitename, self.settings)
         sitemap.write(str(output), self.sitemap_pages(), self.settings["SITEURL"])
 
+    def release_jobs(self, items: list) -> list[render.Job]:
+        """The pages of these releases (Pelican is told not to write them)."""
+        sign = self.signer if self.page_cache else (lambda *inputs: None)
+        return [
+            render.Job(pages.save_as(item.url), item.template,
+                       {"lang": item.lang, "article": item, "category": item.category, "blog": True, "url": item.url},
+                       sign(shown(item) if self.page_cache else None, repr(item.links), neighbour(item.newer), neighbour(item.older)))
+            for item in items
+        ]
+
     def jobs(self) -> list[render.Job]:
-        """Every page this plugin writes: the releases (Pelican is told not to), the lists, the rest."""
+        """Every page this plugin writes: the releases, the lists, the rest."""
         sign = self.signer if self.page_cache else (lambda *inputs: None)
         items = [item for group in self.groups for item in group.versions.values()]
         seen = {id(item): shown(item) for item in items} if self.page_cache else {}
-        jobs = [
-            render.Job(pages.save_as(item.url), item.template,
-                       {"lang": item.lang, "article": item, "category": item.category, "blog": True, "url": item.url},
-                       sign(seen.get(id(item)), repr(item.links), neighbour(item.newer), neighbour(item.older)))
-            for item in items
-        ]
+        jobs = self.release_jobs(items)
         jobs += [
             render.Job(page.save_as, page.template, {"lang": page.lang, "page": page, "links": page.links},
                        sign(page.kind, page.key, page.lang, page.number, page.count, page.previous_url, page.next_url,

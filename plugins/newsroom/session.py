@@ -23,6 +23,7 @@ from pelican.contents import Article, SkipStub
 from pelican.generators import ArticlesGenerator
 from pelican.utils import order_content
 
+from . import pages
 from .generator import NewsroomGenerator
 from .reader import PROBLEMS, display_path
 from .slugs import MARKDOWN_SUFFIXES
@@ -142,8 +143,10 @@ class Session:
         edited = []
         for path in changed:
             relative = Path(path).relative_to(self.content).as_posix()
-            self.items.pop(relative, None)
+            before = self.items.pop(relative, None)
             self.problems.pop(display_path(path, str(self.content)), None)
+            if path not in stamps and before is not None:  # deleted: its page goes at once
+                remove(self.output, pages.save_as(before.url))
             if path in stamps:
                 item = self.read(relative)
                 if item is not None:
@@ -157,25 +160,30 @@ class Session:
         context["drafts"] = by_status["draft"]
         context[PROBLEMS] = [problem for problems in self.problems.values() for problem in problems]
         pictures_before = picture_files(newsroom.pictures)
-        newsroom.generate_context()
+        newsroom.link_releases()
+        # the edited releases' own pages first: they need their twins and neighbours, not the lists
+        linked = {id(item) for group in newsroom.groups for item in group.versions.values()}
+        first = newsroom.release_jobs([item for item in edited if id(item) in linked])
+        newsroom.write_pictures(self.output, [item.picture for item in edited if hasattr(item, "picture")])
+        newsroom.render_in_place(first, self.output)
+        first_page_after = time.perf_counter() - start
+        newsroom.plan_lists()
 
         jobs = newsroom.jobs()
         signatures = {job.save_as: job.signature for job in jobs}
-        urls = {item.url for item in edited}
-        due = [job for job in jobs if job.save_as not in self.signatures
-               or (job.signature is not None and job.signature != self.signatures[job.save_as])]
-        due.sort(key=lambda job: job.values.get("url") not in urls)  # the edited releases first
+        written = {job.save_as: job.signature for job in first}
+        due = [job for job in jobs if job.save_as not in written and (
+               job.save_as not in self.signatures or (job.signature is not None and job.signature != self.signatures[job.save_as]))]
         for gone in (self.signatures.keys() - signatures.keys()) | (pictures_before - picture_files(newsroom.pictures)):
             remove(self.output, gone)
-        first_page_after = 0.0
-        if due:
+        if not first and due:
             newsroom.render_in_place(due[:1], self.output)
             first_page_after = time.perf_counter() - start
-            newsroom.render_in_place(due[1:], self.output)
-        newsroom.write_pictures(self.output, [item.picture for item in edited if hasattr(item, "picture")])
+            due = due[1:]
+        newsroom.render_in_place(due, self.output)
         newsroom.write_feeds_and_sitemap(self.output)
         self.signatures = signatures
-        return Refresh("releases", tuple(changed), len(due), first_page_after, time.perf_counter() - start)
+        return Refresh("releases", tuple(changed), len(first) + len(due), first_page_after, time.perf_counter() - start)
 
     def read(self, relative: str) -> Article | None:
         """One release file as Pelican's article generator reads it; None: skipped (its problems kept)."""
@@ -201,10 +209,13 @@ def picture_files(pictures) -> set[str]:
 
 
 def remove(output: Path, save_as: str) -> None:
-    """Delete a page no longer in the site, and the folders it leaves empty."""
+    """Delete a page no longer in the site, and the folders it leaves empty (if it is still there)."""
     path = output / save_as
     path.unlink(missing_ok=True)
     for folder in path.parents:
-        if folder == output or not folder.is_relative_to(output) or any(folder.iterdir()):
+        if folder == output or not folder.is_relative_to(output):
             break
-        folder.rmdir()
+        if folder.exists():
+            if any(folder.iterdir()):
+                break
+            folder.rmdir()
