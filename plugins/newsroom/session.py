@@ -2,10 +2,12 @@
 
 `invoke livereload` keeps a `Session`. Its first build is an ordinary Pelican build (caches on,
 search off); the session keeps that build's generators, with the releases they read, in memory.
-When only release files changed, it reads just those files again, works the site's context out
-anew from the releases in memory (pairing, lists, links: no file is read for it), and renders only
-the pages whose signature changed, the edited releases first, writing them in place. Any other
-change (theme, settings, registries, images) runs the full build again.
+When only release files changed, it reads just those files again and works the site's context out
+anew from the releases in memory (no other file is read). The edited releases' own pages are
+written as soon as their twins and neighbours are known; then the lists are planned, and only the
+pages whose signature changed are rendered, in place. Any other change (theme, settings,
+registries, images) runs the full build again. Editors' backup and lock files (hidden, or ending
+in `~`) are not changes.
 
 What a refresh writes is what a full build of the same files writes (tests/functional/test_session.py).
 """
@@ -78,6 +80,8 @@ class Session:
                 continue
             for folder, _, names in os.walk(root):
                 for name in names:
+                    if name.startswith(".") or name.endswith("~"):  # an editor's, not the site's
+                        continue
                     path = os.path.join(folder, name)
                     try:
                         stat = os.stat(path)

@@ -54,6 +54,10 @@ def edit(session: Session, name: str, old: str, new: str) -> Path:
 
 def test_nothing_changed_nothing_written(live):
     assert live.refresh().kind == "none"
+    # what editors leave beside a file they are editing is not a change
+    (live.content / RELEASES / "2018" / ".2018-03-09-women-police.en.md.swp").write_bytes(b"vim")
+    (live.content / "partners.yml~").write_text("a backup", encoding="utf-8")
+    assert live.refresh().kind == "none"
 
 
 def test_an_edited_body_rewrites_its_page_and_the_lists_it_is_on(live, tmp_path):
