@@ -4,6 +4,7 @@ Registration only: which handler answers which Pelican signal. Per-build state l
 `NewsroomGenerator` that Pelican creates for each build; nothing is kept at module level.
 """
 
+import gc
 import logging
 import os
 from pathlib import Path
@@ -57,6 +58,11 @@ def collect_problems(generator, metadata):
         generator.context.setdefault(PROBLEMS, []).extend(problems)
 
 
+def thaw(pelican):
+    """The build is over: what it kept is the garbage collector's again (see generate_context)."""
+    gc.unfreeze()
+
+
 def add_generator(pelican):
     output.stage(pelican)
     return NewsroomGenerator
@@ -70,6 +76,7 @@ HANDLERS = (
     (signals.article_generator_context, collect_problems),
     (signals.get_generators, add_generator),
     (signals.finalized, output.publish),
+    (signals.finalized, thaw),
 )
 
 

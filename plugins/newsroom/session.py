@@ -14,6 +14,7 @@ What a refresh writes is what a full build of the same files writes (tests/funct
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import time
@@ -103,6 +104,7 @@ class Session:
         start = time.perf_counter()
         self.stamps = self.scan()
         self.articles_generator = self.newsroom = None
+        gc.unfreeze()  # the previous build's state may go
         captured: list = []
 
         def capture(generators):
@@ -125,6 +127,9 @@ class Session:
         for problem in self.newsroom.read_problems:
             self.problems.setdefault(problem.path, []).append(problem)
         self.signatures = {job.save_as: job.signature for job in self.newsroom.jobs()}
+        # kept until the next full build, so the collector leaves it alone (a refresh is ~25% faster;
+        # the few releases an edit replaces are freed at the next full build)
+        gc.freeze()
 
     def refresh(self) -> Refresh:
         """Bring the output up to date with the files on disk, doing as little as the change needs."""
