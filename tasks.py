@@ -155,3 +155,36 @@ def i18n_update(c):
 def i18n_compile(c):
     """Compile the .po files to .mo (the build compiles them itself; this is for other tools)."""
     c.run(f"{PYBABEL} compile --statistics -d {CATALOGS} -D messages")
+
+
+# The locks are compiled for the Python that CI builds with (.github/workflows/site.yml): a
+# dependency that only some Python versions need would be missing from a lock compiled on another.
+LOCK_PYTHON = (3, 11)
+PIP_TOOLS = "pip-tools==7.6.2"
+
+
+@task
+def lock(c):
+    """Compile requirements*.in into requirements.lock and requirements-test.lock, with hashes."""
+    import tempfile
+
+    if sys.version_info[:2] != LOCK_PYTHON:
+        sys.exit(f"./dev lock: the locks are compiled with Python {'.'.join(map(str, LOCK_PYTHON))}, "
+                 f"the version CI uses; this is {sys.version.split()[0]}")
+    # --generate-hashes: every file of every version gets its sha256, and `./dev` installs with
+    # --require-hashes. --strip-extras: pagefind[bin] is recorded as pagefind and pagefind-bin, so
+    # the runtime lock can constrain the test lock. No index, find-links or host is written: the
+    # locks name packages and hashes, not where this machine found them.
+    options = ("--quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url "
+               "--no-emit-find-links --no-emit-trusted-host")
+    # pip-tools runs from a virtualenv of its own, so it never mixes with the site's packages.
+    with tempfile.TemporaryDirectory(prefix="newsroom-lock-") as tools:
+        bin_dir = Path(tools) / "bin"
+        c.run(f"{sys.executable} -m venv {tools}")
+        c.run(f"{bin_dir / 'python'} -m pip install --quiet --disable-pip-version-check {PIP_TOOLS}")
+        compile_ = f"{bin_dir / 'pip-compile'} {options}"
+        env = {"CUSTOM_COMPILE_COMMAND": "./dev lock"}  # the header says how to regenerate the file
+        with c.cd(str(ROOT)):
+            c.run(f"{compile_} -o requirements.lock requirements.in", env=env)
+            # Constrained by the runtime lock: a package both need gets the same version in both.
+            c.run(f"{compile_} -c requirements.lock -o requirements-test.lock requirements-test.in", env=env)
