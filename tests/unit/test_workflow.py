@@ -1,9 +1,9 @@
-""".github/workflows/site.yml: actionlint finds nothing in it, and it does what docs/hosting.md
-says: the commands a person runs, a daily build for embargoes, and a Pages deployment from main
-only, with the least privilege.
+""".github/workflows/site.yml: actionlint finds nothing in it, and it does what
+docs/hosting.md says: the commands a person runs, a daily build for embargoes, a site built apart
+from the test tools, and a Pages deployment from main only, in order, with the least privilege.
 
-The `if:` conditions are evaluated, not searched for substrings: `steps_run` plays the test job
-for an event and a branch and returns the steps that would run.
+The `if:` conditions are evaluated, not searched for substrings: `steps_run` plays a job for an
+event and a branch and returns the steps that would run.
 """
 
 from __future__ import annotations
@@ -25,17 +25,19 @@ PULL = "refs/pull/7/merge"
 FEATURE = "refs/heads/new-release"
 
 
-def actionlint_binary() -> str:
-    """The actionlint that requirements.lock installs into the virtualenv (or one on PATH)."""
-    beside_python = Path(sys.executable).with_name("actionlint")
-    found = str(beside_python) if beside_python.is_file() else shutil.which("actionlint")
-    assert found, "actionlint is not installed: `./dev test` installs it from requirements.lock"
+def binary(name: str) -> str:
+    """A tool that requirements-test.lock installs into the virtualenv (or one on PATH)."""
+    beside_python = Path(sys.executable).with_name(name)
+    found = str(beside_python) if beside_python.is_file() else shutil.which(name)
+    assert found, f"{name} is not installed: `./dev test` installs it from requirements-test.lock"
     return found
 
 
 def actionlint(path: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([actionlint_binary(), "-no-color", "-oneline", str(path)],
+    return subprocess.run([binary("actionlint"), "-no-color", "-oneline", str(path)],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
 
 
 @pytest.fixture(scope="module")
@@ -107,6 +109,14 @@ def evaluate(expression: str, context: dict[str, str]) -> bool:
     return bool(result)
 
 
+def render(template: str, context: dict[str, str]) -> str:
+    """`template` with each `${{ name }}` replaced by its value in `context`."""
+    def value(match: re.Match) -> str:
+        assert match.group(1) in context, f"unknown context {match.group(1)!r} in {template!r}"
+        return context[match.group(1)]
+    return re.sub(r"\$\{\{\s*([\w.-]+)\s*\}\}", value, template)
+
+
 def steps_run(job: dict, event: str, ref: str) -> list[dict]:
     """The steps of `job` that run for `event` on `ref`, every earlier step having succeeded."""
     context = {"github.event_name": event, "github.ref": ref}
@@ -127,6 +137,20 @@ def job_runs(job: dict, event: str, ref: str) -> bool:
 
 def action(step: dict) -> str:
     return step.get("uses", "").partition("@")[0]
+
+
+def commands(job: dict, event: str, ref: str) -> list[str]:
+    return [step["run"].strip() for step in steps_run(job, event, ref) if "run" in step]
+
+
+def needs(job: dict) -> list[str]:
+    return [job["needs"]] if isinstance(job.get("needs"), str) else job.get("needs", [])
+
+
+def the_job_that_uploads(workflow: dict) -> dict:
+    (job,) = [job for job in workflow["jobs"].values()
+              if any(action(step) == "actions/upload-pages-artifact" for step in job["steps"])]
+    return job
 
 
 # -- actionlint -----------------------------------------------------------------------------------
@@ -171,18 +195,33 @@ def test_it_runs_on_push_pull_request_by_hand_and_daily(workflow):
 # -- What it runs: the commands a person runs -----------------------------------------------------
 
 def test_the_only_commands_are_the_ones_a_person_runs(workflow):
-    commands = [step["run"].strip() for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
-    assert set(commands) == {"./dev test", "./dev publish"}
+    run = [step["run"].strip() for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
+    assert set(run) == {"./dev test", "./dev publish"}
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert all(command in readme for command in commands)
+    assert all(command in readme for command in run)
 
 
-@pytest.mark.parametrize("event, ref", [
-    ("pull_request", PULL), ("push", FEATURE), ("push", MAIN), ("schedule", MAIN), ("workflow_dispatch", MAIN),
-])
-def test_every_run_tests_and_builds_the_site_strictly(workflow, event, ref):
-    commands = [step["run"].strip() for step in steps_run(workflow["jobs"]["test"], event, ref) if "run" in step]
-    assert commands == ["./dev test", "./dev publish"]
+EVERY_RUN = [("pull_request", PULL), ("push", FEATURE), ("push", MAIN), ("schedule", MAIN), ("workflow_dispatch", MAIN)]
+
+
+@pytest.mark.parametrize("event, ref", EVERY_RUN)
+def test_every_run_tests_then_builds_the_site_strictly(workflow, event, ref):
+    jobs = workflow["jobs"]
+    assert job_runs(jobs["test"], event, ref) and job_runs(jobs["build"], event, ref)
+    assert commands(jobs["test"], event, ref) == ["./dev test"]
+    assert commands(jobs["build"], event, ref) == ["./dev publish"]
+    assert needs(jobs["build"]) == ["test"], "a site whose tests failed is not built"
+
+
+def test_the_published_site_is_built_where_the_test_tools_never_were(workflow):
+    # A job of its own, on a runner of its own: `./dev publish` installs requirements.lock only,
+    # into a fresh checkout, so Playwright, pytest and the linters never touch what is published.
+    build = the_job_that_uploads(workflow)
+    assert not any("./dev test" in step.get("run", "") for step in build["steps"])
+    assert action(build["steps"][0]) == "actions/checkout"
+    assert build["steps"][0]["with"]["persist-credentials"] is False
+    (python,) = [step for step in build["steps"] if action(step) == "actions/setup-python"]
+    assert "cache" not in python["with"], "no cache, which another job could have written, is read"
 
 
 @pytest.mark.parametrize("event, ref, published", [
@@ -192,7 +231,7 @@ def test_every_run_tests_and_builds_the_site_strictly(workflow, event, ref):
 ])
 def test_only_main_is_built_for_pages_uploaded_and_deployed(workflow, event, ref, published):
     jobs = workflow["jobs"]
-    steps = steps_run(jobs["test"], event, ref)
+    steps = steps_run(jobs["build"], event, ref)
     used = [action(step) for step in steps]
     assert ("actions/configure-pages" in used) is published
     assert ("actions/upload-pages-artifact" in used) is published
@@ -205,9 +244,9 @@ def test_only_main_is_built_for_pages_uploaded_and_deployed(workflow, event, ref
         assert upload["with"]["path"].rstrip("/") == "output"
 
 
-def test_deploy_needs_the_tests_and_uses_the_official_action(workflow):
+def test_deploy_needs_the_build_and_uses_the_official_action(workflow):
     deploy = workflow["jobs"]["deploy"]
-    assert deploy["needs"] in ("test", ["test"])
+    assert needs(deploy) == ["build"] and workflow["jobs"]["build"] is the_job_that_uploads(workflow)
     (step,) = deploy["steps"]
     assert action(step) == "actions/deploy-pages"
     assert deploy["environment"] == {"name": "github-pages", "url": f"${{{{ steps.{step['id']}.outputs.page_url }}}}"}
@@ -218,21 +257,57 @@ def test_a_deployment_in_progress_is_never_cancelled(workflow):
     assert concurrency["group"] and concurrency["cancel-in-progress"] is False
 
 
+# -- In order: an older run never deploys after a newer one ---------------------------------------
+
+def concurrency_for(workflow: dict, event: str, ref: str) -> tuple[str, bool]:
+    """The workflow's concurrency group and cancel-in-progress for a run of `event` on `ref`."""
+    concurrency = workflow["concurrency"]
+    context = {"github.workflow": workflow["name"], "github.event_name": event, "github.ref": ref}
+    cancel = concurrency["cancel-in-progress"]
+    return render(concurrency["group"], context), cancel if isinstance(cancel, bool) else evaluate(cancel, context)
+
+
+def test_every_run_on_main_is_in_one_concurrency_group(workflow):
+    # Pushes, the nightly run and runs started by hand all deploy: they queue behind each other.
+    groups = {concurrency_for(workflow, event, MAIN)[0] for event in ("push", "schedule", "workflow_dispatch")}
+    assert len(groups) == 1
+
+
+def test_branches_and_pull_requests_have_groups_of_their_own(workflow):
+    refs = [MAIN, PULL, "refs/pull/8/merge", FEATURE, "refs/heads/other"]
+    groups = [concurrency_for(workflow, "push", ref)[0] for ref in refs]
+    assert len(set(groups)) == len(refs), groups
+
+
+@pytest.mark.parametrize("event, ref, cancelled", [
+    ("push", MAIN, False), ("schedule", MAIN, False), ("workflow_dispatch", MAIN, False),
+    ("pull_request", PULL, True), ("push", FEATURE, True), ("workflow_dispatch", FEATURE, True),
+])
+def test_a_newer_run_cancels_an_older_one_only_where_nothing_is_deployed(workflow, event, ref, cancelled):
+    # On main a run in progress finishes (it may be deploying) and the newer one waits; GitHub
+    # keeps only the newest waiting run of a group, so no older run deploys after a newer one.
+    assert concurrency_for(workflow, event, ref)[1] is cancelled
+
+
 # -- Least privilege ------------------------------------------------------------------------------
 
-def test_the_workflow_and_the_test_job_only_read(workflow):
+def test_the_workflow_and_the_test_and_build_jobs_only_read(workflow):
     assert isinstance(workflow["permissions"], dict)
     assert set(workflow["permissions"].values()) <= {"read", "none"}
-    assert set(workflow["jobs"]["test"].get("permissions", {}).values()) <= {"read", "none"}
+    assert workflow["jobs"]["test"]["permissions"] == {"contents": "read"}
+    assert workflow["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
 
 
 def test_only_the_deploy_job_writes_and_only_to_pages(workflow):
     assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
 
 
-def test_no_personal_tokens_and_actions_pinned_to_a_major_version(workflow):
+def test_no_personal_tokens(workflow):
     text = WORKFLOW.read_text(encoding="utf-8")
     assert "secrets." not in text and not re.search(r"(?<![\w-])token:", text)
+
+
+def test_actions_pinned_to_a_major_version(workflow):
     uses = [step["uses"] for job in workflow["jobs"].values() for step in job["steps"] if "uses" in step]
     assert uses and all(re.fullmatch(r"actions/[a-z-]+@v\d+", use) for use in uses), uses
 
