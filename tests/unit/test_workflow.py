@@ -1,4 +1,4 @@
-""".github/workflows/site.yml: actionlint finds nothing in it, and it does what
+""".github/workflows/site.yml: actionlint and zizmor find nothing in it, and it does what
 docs/hosting.md says: the commands a person runs, a daily build for embargoes, a site built apart
 from the test tools, and a Pages deployment from main only, in order, with the least privilege.
 
@@ -8,6 +8,8 @@ event and a branch and returns the steps that would run.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
 import subprocess
@@ -38,6 +40,19 @@ def actionlint(path: Path) -> subprocess.CompletedProcess:
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 
+def zizmor(path: Path, output: str = "json") -> subprocess.CompletedProcess:
+    """zizmor's audits of `path`, offline: no GitHub token, nothing asked of GitHub."""
+    environment = {name: value for name, value in os.environ.items()
+                   if name not in ("GH_TOKEN", "GITHUB_TOKEN", "ZIZMOR_GITHUB_TOKEN")}
+    return subprocess.run([binary("zizmor"), "--offline", "--no-progress", f"--format={output}", str(path)],
+                          cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120)
+
+
+def findings(path: Path) -> list[str]:
+    """zizmor's findings on `path`, as their rule names (an empty list when it finds nothing)."""
+    run = zizmor(path)
+    assert run.returncode == 0 or run.stdout.lstrip().startswith("["), run.stderr
+    return [finding["ident"] for finding in json.loads(run.stdout)]
 
 
 @pytest.fixture(scope="module")
@@ -155,9 +170,20 @@ def the_job_that_uploads(workflow: dict) -> dict:
 
 # -- actionlint -----------------------------------------------------------------------------------
 
-def test_actionlint_finds_nothing():
-    run = actionlint(WORKFLOW)
-    assert (run.returncode, run.stdout + run.stderr) == (0, "")
+def by_tag(text: str) -> str:
+    """The workflow with each action's commit replaced by its major version's tag (`@v7`).
+
+    actionlint knows the inputs and outputs of the official actions by tag, not by commit: linting
+    this view too keeps a misspelt input or output of a pinned action from passing unseen."""
+    return re.sub(r"@[0-9a-f]{40} # (v\d+)\S*", r"@\1", text)
+
+
+def test_actionlint_finds_nothing(tmp_path):
+    view = tmp_path / "site.yml"
+    view.write_text(by_tag(WORKFLOW.read_text(encoding="utf-8")), encoding="utf-8")
+    for path in (WORKFLOW, view):
+        run = actionlint(path)
+        assert (run.returncode, run.stdout + run.stderr) == (0, ""), path
 
 
 # Realistic slips, made in a copy of the real workflow: each must make actionlint fail, with the
@@ -176,10 +202,35 @@ def test_actionlint_fails_on_a_broken_workflow(tmp_path, original, broken, messa
     text = WORKFLOW.read_text(encoding="utf-8")
     assert original in text, f"the workflow no longer contains {original!r}: update this case"
     copy = tmp_path / "site.yml"
-    copy.write_text(text.replace(original, broken, 1), encoding="utf-8")
+    copy.write_text(by_tag(text.replace(original, broken, 1)), encoding="utf-8")
     run = actionlint(copy)
     assert run.returncode != 0
     assert message in run.stdout, run.stdout
+
+
+# -- zizmor ---------------------------------------------------------------------------------------
+
+def test_zizmor_finds_nothing():
+    run = zizmor(WORKFLOW)
+    assert (run.returncode, json.loads(run.stdout)) == (0, []), zizmor(WORKFLOW, "plain").stdout
+
+
+# Slips zizmor exists to catch, made in a copy of the real workflow: each must be found.
+UNSAFE = {
+    "credentials left in the checkout": ("        with:\n          persist-credentials: false\n", "", "artipacked"),
+    "an action pinned to a tag": (re.compile(r"actions/checkout@[0-9a-f]{40}"), "actions/checkout@v7", "unpinned-uses"),
+    "a branch name in a script": ("run: ./dev test", "run: ./dev test ${{ github.head_ref }}", "template-injection"),
+}
+
+
+@pytest.mark.parametrize("original, unsafe, rule", list(UNSAFE.values()), ids=list(UNSAFE))
+def test_zizmor_finds_an_unsafe_workflow(tmp_path, original, unsafe, rule):
+    text = WORKFLOW.read_text(encoding="utf-8")
+    pattern = original if isinstance(original, re.Pattern) else re.compile(re.escape(original))
+    assert pattern.search(text), f"the workflow no longer contains {original!r}: update this case"
+    copy = tmp_path / "site.yml"
+    copy.write_text(pattern.sub(lambda _: unsafe, text, count=1), encoding="utf-8")
+    assert rule in findings(copy)
 
 
 # -- When it runs ---------------------------------------------------------------------------------
@@ -307,9 +358,13 @@ def test_no_personal_tokens(workflow):
     assert "secrets." not in text and not re.search(r"(?<![\w-])token:", text)
 
 
-def test_actions_pinned_to_a_major_version(workflow):
+def test_actions_are_pinned_to_a_commit_with_its_version_beside_it(workflow):
+    # A tag can be moved to other code; a commit cannot. The comment says which release it is.
     uses = [step["uses"] for job in workflow["jobs"].values() for step in job["steps"] if "uses" in step]
-    assert uses and all(re.fullmatch(r"actions/[a-z-]+@v\d+", use) for use in uses), uses
+    assert uses and all(re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40}", use) for use in uses), uses
+    lines = [line.strip() for line in WORKFLOW.read_text(encoding="utf-8").splitlines() if "uses:" in line]
+    assert len(lines) == len(uses)
+    assert all(re.fullmatch(r"(- )?uses: actions/[a-z-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", line) for line in lines), lines
 
 
 @pytest.mark.parametrize("expression, expected", [
