@@ -18,9 +18,12 @@ DEFAULT_LANG = "en"
 PATH = "content"
 ARTICLE_PATHS = ["releases"]
 PAGE_PATHS = []  # the site has releases only; list pages come from the newsroom plugin
-STATIC_PATHS = ["images", "extra"]
-# Files the host reads at the site root: security headers (Netlify, Cloudflare Pages)
-EXTRA_PATH_METADATA = {"extra/_headers": {"path": "_headers"}}
+# Nothing under content/ is copied as it is: the plugin publishes resized copies, without their
+# metadata, of the photos a published release or partner uses. The host's `_headers` (security
+# headers) is a theme file, theme/templates/_headers.txt: content cannot weaken the policy.
+STATIC_PATHS = []
+# An editor's hidden, backup and lock files are never read (Pelican's default misses them all).
+IGNORE_FILES = [".*", "*~", "#*#"]
 OUTPUT_PATH = "output"
 # Every release lives under its language; the slug comes from the file name (see docs/content.md).
 ARTICLE_URL = ARTICLE_LANG_URL = "{lang}/news/{slug}/"

@@ -75,7 +75,7 @@ def new(c, lang, title, partner=None, twin=False, date=None, draft=False):
     import datetime
     import zoneinfo
 
-    from newsroom import frontmatter, reader, scaffold, settings as newsroom_settings
+    from newsroom import audit, frontmatter, reader, references, scaffold, settings as newsroom_settings
 
     pelican_settings = settings()
     codes = newsroom_settings.config(pelican_settings).codes
@@ -86,12 +86,17 @@ def new(c, lang, title, partner=None, twin=False, date=None, draft=False):
     twin_lang = next(code for code in codes if code != lang) if twin else None
     content = Path(pelican_settings["PATH"])
     files = scaffold.new_release(content, title, lang, day, list(partner or []), twin_lang, draft)
+    registries = audit.load_registries(content, codes)
+    known = {"partners": registries.partners, "topics": registries.topics}
     problems = []
     for file in files:
         if file.path.exists():
             sys.exit(f"{file.path.relative_to(ROOT)} already exists; choose another title or edit that file")
         shown = reader.display_path(str(file.path), str(content))
-        problems += frontmatter.parse(file.text, shown, site)[2]
+        release, _, found = frontmatter.parse(file.text, shown, site)
+        problems += found
+        if release is not None:
+            problems += references.check([release], known, photos=None)
     if problems:
         sys.exit("\n".join(str(problem) for problem in problems))
     for file in files:

@@ -10,8 +10,9 @@ import os
 from pathlib import Path
 
 from pelican import signals
+from pelican.readers import BaseReader
 
-from . import assets, localisation, output, settings
+from . import assets, headers, localisation, output, settings
 from .errors import NewsroomError
 from .generator import NewsroomGenerator
 from .reader import PROBLEMS, ReleaseReader
@@ -24,7 +25,12 @@ def check_settings(pelican):
 
 
 def add_reader(readers):
-    for extension in ReleaseReader.file_extensions:  # every Markdown ending Pelican knows
+    """Release files are read by our reader only: no other reader (HTML, reStructuredText) may
+    publish a file put among the releases. Every Markdown ending Pelican knows is ours."""
+    for extension, reader in list(readers.reader_classes.items()):
+        if reader is not BaseReader:  # Pelican's plain reader of static files stays
+            del readers.reader_classes[extension]
+    for extension in ReleaseReader.file_extensions:
         readers.reader_classes[extension] = ReleaseReader
 
 
@@ -46,6 +52,7 @@ def prepare_templates(generator):
     localisation.install(generator.env, catalogs, config)
     theme_assets = assets.Assets(Path(generator.theme) / "static", generator.settings["THEME_STATIC_DIR"])
     generator.env.globals["asset"] = lambda name: f"{generator.settings['SITEURL']}/{theme_assets.url(name)}"
+    generator.env.globals["content_security_policy"] = headers.policy_of(Path(generator.theme)) if config.meta_policy else None
     # Each build makes its environment afresh (a live preview too, when a template changes), so
     # no template changes under it: no need to look at every template file's time at every page.
     generator.env.auto_reload = False

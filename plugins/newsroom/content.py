@@ -1,34 +1,34 @@
-"""The release files of a content folder, read without a Pelican build (for `check` and `translations`)."""
+"""The release files of a content folder, read without a Pelican build (for `check` and
+`translations`): the same files, the same reader and the same whole-content checks as a build."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
 
-from . import frontmatter, pairing, registry, settings
+from . import audit, references, settings
 from .errors import Problem
-from .reader import display_path, site_for
-from .slugs import MARKDOWN_SUFFIXES
+from .frontmatter import Release
+from .inventory import Inventory
+from .reader import PROBLEMS, ReleaseReader
 
 
-def release_files(pelican_settings: Mapping) -> list[Path]:
-    content = Path(pelican_settings["PATH"])
-    files = []
-    for folder in pelican_settings.get("ARTICLE_PATHS", ["releases"]):
-        files += [path for path in (content / folder).rglob("*") if path.name.endswith(MARKDOWN_SUFFIXES)]
-    return sorted(files)
+def release_files(pelican_settings: Mapping, files: Inventory | None = None) -> list[Path]:
+    files = files or audit.take_inventory(pelican_settings)
+    return [Path(pelican_settings["PATH"]) / name for name in files.releases]
 
 
-def read_releases(pelican_settings: Mapping) -> tuple[list[frontmatter.Release], list[Problem]]:
-    """Every release that parses, and the problems of those that do not."""
-    site = site_for(pelican_settings)
+def read_releases(pelican_settings: Mapping, files: Inventory | None = None) -> tuple[list[Release], list[Problem]]:
+    """Every release that reads without a problem, and the problems of those that do not."""
+    paths = [str(path) for path in release_files(pelican_settings, files)]
+    reader = ReleaseReader(pelican_settings)
+    reader.prepare(paths)  # on every core, for many files
     releases, problems = [], []
-    for path in release_files(pelican_settings):
-        shown = display_path(str(path), pelican_settings["PATH"])
-        release, _, found = frontmatter.parse(path.read_text(encoding="utf-8"), shown, site)
-        problems += found
-        if release is not None:
-            releases.append(release)
+    for path in paths:
+        _, metadata = reader.read(path)
+        problems += metadata.get(PROBLEMS, [])
+        if "release" in metadata:
+            releases.append(metadata["release"])
     return releases, problems
 
 
@@ -36,10 +36,8 @@ def check(pelican_settings: Mapping) -> list[Problem]:
     """Everything a strict build would reject, without rendering anything."""
     config = settings.config(pelican_settings)
     content = Path(pelican_settings["PATH"])
-    problems = []
-    for name in ("partners", "topics"):
-        problems += registry.load(content / f"{name}.yml", f"content/{name}.yml", config.codes)[1]
-    releases, found = read_releases(pelican_settings)
-    problems += found
-    problems += pairing.check(releases, config.codes)
+    files = audit.take_inventory(pelican_settings)
+    releases, problems = read_releases(pelican_settings, files)
+    registries = audit.load_registries(content, config.codes)
+    problems += audit.problems(files, registries, releases, references.Photos(content), config.codes)
     return sorted(set(problems))

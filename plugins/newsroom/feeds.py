@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 from feedgenerator import Atom1Feed, get_tag_uri
-from markupsafe import Markup
 from pelican.utils import set_date_tzinfo
 
 URL = "{lang}/feed.atom"
@@ -43,7 +42,7 @@ def build(items: list, lang: str, title: str, settings) -> _Feed:
         link = f"{site}/{item.url}"
         summary = item.metadata.get("summary")
         feed.add_item(
-            title=Markup(item.title).striptags(),
+            title=item.title,  # plain text, as written: feedgenerator escapes it
             link=link,
             unique_id=get_tag_uri(link, item.date),
             description=summary,

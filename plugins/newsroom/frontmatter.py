@@ -6,16 +6,14 @@ Pure functions: text in, a `Release` and a list of `Problem`s out. Nothing here 
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-import yaml
-
-from . import slugs
+from . import characters, slugs, yamlload
 from .errors import Problem
+from .messages import one_of, shown, suggestion
 
 FIELDS = (
     "title",
@@ -60,6 +58,14 @@ TRANSLATION_KEY_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
 DATE_PATTERN = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?\Z")
 DATE_EXAMPLE = "expected YYYY-MM-DD, e.g. 2018-06-06"
 
+# Plausibility: what no real release of the office can be.
+FOUNDED = 1951  # IOM was founded in 1951: no release is older
+FUTURE_DAYS = 366  # an embargo is days or weeks; a date years ahead is a typo
+TITLE_LIMIT = 200  # characters; the longest real headline is about 140
+SUMMARY_LIMIT = 1000
+LINE_LIMIT = 300  # location, alt text, caption, credit
+FRONT_MATTER_LIMIT = 16 * 1024
+
 
 @dataclass(frozen=True)
 class Image:
@@ -98,33 +104,11 @@ class Release:
 
 @dataclass(frozen=True)
 class Site:
-    """What a front-matter is checked against: the site's languages and registries."""
+    """What a front-matter is checked against on its own: the site's languages and today's date.
+    What depends on other files (registries, images, twins) is checked per build: `references`."""
 
     languages: tuple[str, ...]
-    partners: frozenset[str]
-    topics: frozenset[str]
-    image_exists: Callable[[str], bool] = field(default=lambda src: True)
-
-
-class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):
-    """A safe loader that leaves dates as text, so that a bad date is our error, not YAML's."""
-
-
-def _mapping_without_duplicates(loader, node, deep=False):
-    seen = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(None, None, f"found '{key}' twice; keep one", key_node.start_mark)
-        seen.add(key)
-    return loader.construct_mapping(node, deep=deep)
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates)
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    today: datetime.date = field(default_factory=datetime.date.today)
 
 
 def split(text: str) -> tuple[str, str, int] | None:
@@ -148,84 +132,64 @@ def parse(text: str, path: str, site: Site) -> tuple[Release | None, str, list[P
     if parts is None:
         return None, "", [Problem(path, None, "no front-matter: the file must start with a line '---' and the metadata must end with another '---' line")]
     source, body, first_line = parts
+    if len(source) > FRONT_MATTER_LIMIT:
+        return None, body, [Problem(path, None, f"the front-matter is longer than {FRONT_MATTER_LIMIT // 1024} KB; "
+                                                "check that the closing '---' line is where the fields end")]
     try:
-        raw = yaml.load(source, Loader=_Loader)
-    except yaml.YAMLError as error:
-        return None, body, [Problem(path, None, yaml_message(error, first_line))]
+        raw = yamlload.load(source, first_line)
+    except yamlload.YamlProblem as problem:
+        return None, body, [Problem(path, None, str(problem))]
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
         return None, body, [Problem(path, None, "the front-matter must be 'field: value' lines")]
-    release, problems = validate(raw, body, path, site)
+    release, problems = validate(raw, body, path, site, first_line + len(source.splitlines()) + 1)
     return release, body, problems
 
 
-# YAML constructs that run on until they are closed: their error is where they were opened.
-UNCLOSED = ("while parsing a flow", "while scanning a quoted", "while scanning a simple key")
+def body_line(text: str) -> int:
+    """The line of the file on which the body starts (1 when there is no front-matter)."""
+    parts = split(text)
+    return 1 if parts is None else parts[2] + len(parts[0].splitlines()) + 1
 
 
-def yaml_message(error: yaml.YAMLError, first_line: int) -> str:
-    """YAML's complaint with the file's line: where an unclosed '[' or quote was opened, else
-    where the parser stopped."""
-    context = getattr(error, "context", None) or ""
-    mark = getattr(error, "context_mark", None) if context.startswith(UNCLOSED) else None
-    mark = mark or getattr(error, "problem_mark", None)
-    what = ", ".join(part for part in (context, getattr(error, "problem", None)) if part) or str(error)
-    if mark is None:
-        return f"malformed YAML: {what}"
-    return f"line {mark.line + first_line}: malformed YAML: {what}"
-
-
-def validate(raw: Mapping, body: str, path: str, site: Site) -> tuple[Release | None, list[Problem]]:
-    """Check every field of a loaded front-matter; return the release only when all is well."""
-    checker = _Checker(path, raw, site)
+def validate(raw: Mapping, body: str, path: str, site: Site, body_line: int = 1) -> tuple[Release | None, list[Problem]]:
+    """Check every field of a loaded front-matter; return the release only when all is well.
+    `body_line`: the line of the file where the body starts, for messages about the body."""
+    checker = _Checker(path, raw, site, body_line)
     values = {
         "path": path,
-        "title": checker.text("title", required=True),
+        "title": checker.text("title", required=True, limit=TITLE_LIMIT),
         "date": checker.date("date"),
         "lang": checker.language("lang"),
-        "partners": checker.keys("partners", site.partners, "partner", required=True),
-        "funded_by": checker.keys("funded_by", site.partners, "partner"),
+        "partners": checker.keys("partners", "partner"),
+        "funded_by": checker.keys("funded_by", "partner"),
         "translation_key": checker.translation_key("translation_key"),
-        "summary": checker.text("summary"),
+        "summary": checker.text("summary", multiline=True, limit=SUMMARY_LIMIT),
         "location": checker.text("location"),
         "event_dates": checker.event_dates("event_dates"),
         "image": checker.image("image"),
         "video": checker.url("video"),
-        "topics": checker.keys("topics", site.topics, "topic"),
+        "topics": checker.keys("topics", "topic"),
         "draft": checker.flag("draft"),
         "date_approximate": checker.flag("date_approximate"),
         "slug": checker.slug("slug"),
     }
     checker.unknown_fields()
-    if not body.strip():
-        checker.report("body", "the release has no text after the front-matter")
+    checker.body(body)
     if checker.problems:
         return None, checker.problems
     return Release(**values), []
 
 
-def suggestion(value: str, allowed: Iterable[str]) -> str:
-    """' did you mean 'x'?' for a likely slip, else ''."""
-    allowed = list(allowed)
-    lowered = {option.lower(): option for option in allowed}
-    if value.lower() in lowered:
-        return f" did you mean '{lowered[value.lower()]}'?"
-    close = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
-    return f" did you mean '{lowered[close[0]]}'?" if close else ""
-
-
-def one_of(allowed: Iterable[str]) -> str:
-    return "expected one of: " + ", ".join(f"'{option}'" for option in sorted(allowed))
-
-
 class _Checker:
     """Collects the problems of one file while its fields are converted."""
 
-    def __init__(self, path: str, raw: Mapping, site: Site):
+    def __init__(self, path: str, raw: Mapping, site: Site, body_line: int = 1):
         self.path = path
         self.raw = raw
         self.site = site
+        self.body_line = body_line
         self.problems: list[Problem] = []
 
     def report(self, name: str | None, message: str) -> None:
@@ -234,22 +198,35 @@ class _Checker:
     def unknown_fields(self) -> None:
         for name in self.raw:
             if name not in FIELDS:
-                hint = suggestion(str(name), FIELDS)
-                self.report(str(name), f"unknown field;{hint} {one_of(FIELDS)}")
+                self.report(name, f"unknown field;{suggestion(name, FIELDS)} {one_of(FIELDS)}")
 
-    def text(self, name: str, required: bool = False) -> str | None:
-        value = self.raw.get(name)
+    def text(self, name: str, required: bool = False, multiline: bool = False, limit: int = LINE_LIMIT) -> str | None:
+        return self.checked_text(name, self.raw.get(name), required, multiline, limit)
+
+    def checked_text(self, name: str, value: object, required: bool = False, multiline: bool = False,
+                     limit: int = LINE_LIMIT) -> str | None:
+        """Text as the officer typed it (YAML keeps every scalar a string), without what readers
+        cannot see, within `limit` characters."""
         if value is None:
             if required:
                 self.report(name, f"missing; every release needs a {name}")
             return None
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            self.report(name, f"{_shown(value)} is not text; expected a single line of text")
+        if not isinstance(value, str):
+            expected = "text" if multiline else "a single line of text"
+            self.report(name, f"{shown(value)} is not text; expected {expected}")
             return None
-        value = str(value).strip()
+        value = value.strip()
         if not value:
             if required:
                 self.report(name, f"empty; every release needs a {name}")
+            return None
+        hidden = characters.first_hidden(value, multiline)
+        if hidden:
+            fix = "write it on one line" if hidden.startswith("a line break") else "delete it (retype the words around it if you cannot see it)"
+            self.report(name, f"{shown(_short(value))} contains {hidden}; {fix}")
+            return None
+        if len(value) > limit:
+            self.report(name, f"is {len(value)} characters long; at most {limit} fit where it is shown, shorten it")
             return None
         return value
 
@@ -258,7 +235,17 @@ class _Checker:
         if value is None:
             self.report(name, f"missing; every release needs a date, {DATE_EXAMPLE}")
             return None
-        return parse_date(value, lambda message: self.report(name, message))
+        report = lambda message: self.report(name, message)  # noqa: E731
+        date = parse_date(value, report)
+        if date is None:
+            return None
+        if date.year < FOUNDED:
+            report(f"{shown(value)} is before IOM was founded ({FOUNDED}); check the year")
+            return None
+        if (date.date() - self.site.today).days > FUTURE_DAYS:
+            report(f"{shown(value)} is more than a year from now; an embargoed release carries the day it may be published, check the year")
+            return None
+        return date
 
     def language(self, name: str) -> str | None:
         value = self.raw.get(name)
@@ -269,36 +256,42 @@ class _Checker:
         if value not in languages:
             meant = LANGUAGE_SLIPS.get(str(value).lower())
             hint = f" did you mean '{meant}'?" if meant in languages else suggestion(str(value), languages)
-            self.report(name, f"{_shown(value)} is not a site language;{hint} {one_of(languages)}")
+            self.report(name, f"{shown(value)} is not a site language;{hint} {one_of(languages)}")
+            return None
+        tag = slugs.language_tag(self.path)
+        if tag is not None and tag != value:
+            self.report(name, f"{shown(value)} disagrees with the file name, which ends in '.{tag}.md'; "
+                              f"give the file the ending of its language ('.{value}.md') or correct 'lang'")
             return None
         return value
 
-    def keys(self, name: str, known: frozenset[str], noun: str, required: bool = False) -> tuple[str, ...]:
+    def keys(self, name: str, noun: str) -> tuple[str, ...]:
+        """A list of registry keys, as written; whether the registry has them (and whether a
+        release names a partner at all) is checked per build, in `references`."""
         value = self.raw.get(name)
         if value is None or value == []:
-            if required:
-                self.report(name, f"missing; name at least one {noun} from content/{noun}s.yml, {one_of(known)}")
+            return ()
+        if isinstance(value, str) and "," in value:
+            listed = ", ".join(part.strip() for part in value.split(","))
+            self.report(name, f"{shown(value)} is not a list; write the {noun}s in brackets: [{listed}]")
             return ()
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
-            self.report(name, f"{_shown(value)} is not a list of {noun} keys; write [key, key]")
+            self.report(name, f"{shown(value)} is not a list of {noun} keys; write [key, key]")
             return ()
-        for item in items:
-            if item not in known:
-                self.report(name, f"unknown {noun} {_shown(item)};{suggestion(item, known)} {one_of(known)}")
         duplicates = sorted({item for item in items if items.count(item) > 1})
         for item in duplicates:
-            self.report(name, f"{noun} {_shown(item)} is listed twice")
+            self.report(name, f"{noun} {shown(item)} is listed twice")
         return tuple(items)
 
     def translation_key(self, name: str) -> str | None:
         value = self.raw.get(name)
         if value is None:
             return None
-        if not isinstance(value, (str, int)) or isinstance(value, bool) or not TRANSLATION_KEY_PATTERN.match(str(value)):
-            self.report(name, f"{_shown(value)} is not a usable key; expected letters, digits, '-' and '_', e.g. 2018-eu-tablets")
+        if not isinstance(value, str) or not TRANSLATION_KEY_PATTERN.match(value):
+            self.report(name, f"{shown(value)} is not a usable key; expected letters, digits, '-' and '_', e.g. 2018-eu-tablets")
             return None
-        return str(value)
+        return value
 
     def event_dates(self, name: str) -> tuple[datetime.date, datetime.date] | None:
         value = self.raw.get(name)
@@ -306,63 +299,63 @@ class _Checker:
             return None
         report = lambda message: self.report(name, message)  # noqa: E731
         if not isinstance(value, str):
-            report(f"{_shown(value)} is not a date; expected YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD, e.g. 2018-03-06/2018-03-09")
+            report(f"{shown(value)} is not a date; expected YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD, e.g. 2018-03-06/2018-03-09")
             return None
         text = value
         start_text, slash, end_text = text.partition("/")
         if slash and not end_text.strip():
-            report(f"{_shown(text)} has no end date after '/'; expected YYYY-MM-DD/YYYY-MM-DD, e.g. 2018-03-06/2018-03-09")
+            report(f"{shown(text)} has no end date after '/'; expected YYYY-MM-DD/YYYY-MM-DD, e.g. 2018-03-06/2018-03-09")
             return None
         start = parse_date(start_text.strip(), report, example="expected YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD, e.g. 2018-03-06/2018-03-09")
         end = parse_date(end_text.strip(), report, example="expected YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD") if end_text else start
         if start is None or end is None:
             return None
         if end < start:
-            report(f"{_shown(text)} ends before it starts; write the earlier date first")
+            report(f"{shown(text)} ends before it starts; write the earlier date first")
             return None
         return start.date(), end.date()
 
     def image(self, name: str) -> Image | None:
+        """The lead image's fields; whether its file is a usable photo is checked per build."""
         value = self.raw.get(name)
         if value is None:
             return None
         if not isinstance(value, dict):
-            self.report(name, f"{_shown(value)} is not an image; expected 'src:' and 'alt:' lines indented under 'image:'")
+            self.report(name, f"{shown(value)} is not an image; expected 'src:' and 'alt:' lines indented under 'image:'")
             return None
         problems_before = len(self.problems)
         for key in value:
             if key not in IMAGE_FIELDS:
-                self.report(f"{name}.{key}", f"unknown field;{suggestion(str(key), IMAGE_FIELDS)} {one_of(IMAGE_FIELDS)}")
+                self.report(f"{name}.{key}", f"unknown field;{suggestion(key, IMAGE_FIELDS)} {one_of(IMAGE_FIELDS)}")
         src = value.get("src")
-        alt = value.get("alt")
-        if not isinstance(src, str) or not src.strip():
+        if src is None or src == "":
             self.report(f"{name}.src", "missing; give the image's path under content/, e.g. images/2018/conference.jpg")
-        elif not self.site.image_exists(src.strip()):
-            self.report(f"{name}.src", f"{_shown(src)} does not exist under content/")
-        if not isinstance(alt, str) or not alt.strip():
+        else:
+            src = self.checked_text(f"{name}.src", src)
+        before_alt = len(self.problems)
+        alt = self.checked_text(f"{name}.alt", value.get("alt"))
+        if alt is None and len(self.problems) == before_alt:
             self.report(f"{name}.alt", "missing; describe the image for readers who cannot see it")
-        texts = {key: value.get(key) for key in ("caption", "credit")}
-        for key, text in texts.items():
-            if text is not None and not isinstance(text, str):
-                self.report(f"{name}.{key}", f"{_shown(text)} is not text")
+        caption = self.checked_text(f"{name}.caption", value.get("caption"))
+        credit = self.checked_text(f"{name}.credit", value.get("credit"))
         if len(self.problems) > problems_before:
             return None
-        return Image(src.strip(), alt.strip(), texts["caption"], texts["credit"])
+        return Image(src, alt, caption, credit)
 
     def url(self, name: str) -> str | None:
         value = self.raw.get(name)
         if value is None:
             return None
-        parts = urlsplit(str(value))
-        if not isinstance(value, str) or parts.scheme not in ("http", "https") or not parts.netloc:
-            self.report(name, f"{_shown(value)} is not a web address; expected https://…")
+        parts = urlsplit(value) if isinstance(value, str) else None
+        if parts is None or parts.scheme != "https" or not parts.netloc or characters.first_hidden(value):
+            self.report(name, f"{shown(value)} is not a secure web address; expected https://…")
             return None
         return value
 
     def flag(self, name: str) -> bool:
         value = self.raw.get(name, False)
         if not isinstance(value, bool):
-            self.report(name, f"{_shown(value)} is not true or false")
+            self.report(name, f"{shown(value)} is not true or false; write true or false")
             return False
         return value
 
@@ -371,31 +364,39 @@ class _Checker:
         try:
             if value is None:
                 return slugs.from_filename(self.path)
-            return slugs.slugify(str(value))
+            if not isinstance(value, str):
+                raise ValueError("it is not text")
+            return slugs.slugify(value)
         except ValueError as error:
             where = name if value is not None else "slug"
-            source = _shown(value) if value is not None else "the file name"
+            source = shown(value) if value is not None else "the file name"
             self.report(where, f"{source} gives no usable URL name ({error}); set 'slug: words-in-latin-letters'")
             return None
+
+    def body(self, body: str) -> None:
+        if not body.strip():
+            self.report("body", "the release has no text after the front-matter")
+            return
+        found = characters.first_reordering(body)
+        if found:
+            line, hidden = found
+            self.report("body", f"line {line + self.body_line - 1}: contains {hidden}; delete it (retype the words around it if you cannot see it)")
 
 
 def parse_date(value: object, report: Callable[[str], None], example: str = DATE_EXAMPLE) -> datetime.datetime | None:
     """A real calendar date (and optional time) from YAML text, or None after a report."""
-    text = str(value).strip()
-    match = DATE_PATTERN.match(text) if isinstance(value, (str, datetime.date)) else None
+    match = DATE_PATTERN.match(value.strip()) if isinstance(value, str) else None
     if not match:
-        report(f"{_shown(value)} is not a date; {example}")
+        report(f"{shown(value)} is not a date; {example}")
         return None
     year, month, day, hour, minute, second = (int(part) if part else 0 for part in match.groups())
     try:
         return datetime.datetime(year, month, day, hour, minute, second)
     except ValueError as error:
-        report(f"{_shown(text)} is not a real date ({error}); {example}")
+        report(f"{shown(value.strip())} is not a real date ({error}); {example}")
         return None
 
 
-def _shown(value: object) -> str:
-    """A value as the author wrote it, quoted the way the messages quote values."""
-    if isinstance(value, str):
-        return f"'{value}'"
-    return repr(value)
+def _short(text: str) -> str:
+    """A long value cut for a message: its start, enough to find it."""
+    return text if len(text) <= 60 else text[:57] + "…"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from . import assets, feeds, fragments, images, pages, pairing, progress, registry, render, search, settings, sitemap
+from . import assets, audit, feeds, headers, fragments, images, pages, pairing, progress, references, registry, render, search, settings, sitemap
 from .reader import PROBLEMS
 from .errors import ContentError, Problem
 from .pairing import Group
@@ -40,6 +40,7 @@ class Newsroom:
     config: settings.Config
     partners: dict[str, registry.Entry]
     topics: dict[str, registry.Entry]
+    logos: dict[str, images.Picture] = field(default_factory=dict)  # partner key → its logo's variants
 
     def feed_url(self, lang: str) -> str:
         return feeds.url_of(lang)
@@ -72,16 +73,13 @@ class NewsroomGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.config = settings.config(self.settings)
-        content = Path(self.settings["PATH"])
-        codes = self.config.codes
-        partners, partner_problems = registry.load(content / "partners.yml", "content/partners.yml", codes)
-        topics, topic_problems = registry.load(content / "topics.yml", "content/topics.yml", codes)
-        self.registry_problems: list[Problem] = partner_problems + topic_problems
+        self.registries = audit.load_registries(Path(self.settings["PATH"]), self.config.codes)
+        self.photos = references.Photos(Path(self.settings["PATH"]))  # an image changed: a new build
         self.problems: list[Problem] = []
         self.read_problems: list[Problem] = []  # what reading the release files found
         self.releases_read: list = []  # every release read without problems, published or draft
         self.quiet = False  # True: no progress lines (a live preview's refreshes)
-        self.newsroom = Newsroom(self.config, partners, topics)
+        self.newsroom = Newsroom(self.config, dict(self.registries.partners), dict(self.registries.topics))
         self.list_pages: list[pages.ListPage] = []
         self.groups: list[Group] = []
         self.pictures: list[images.Picture] = []
@@ -107,8 +105,9 @@ class NewsroomGenerator(Generator):
         self.read_problems = self.context.pop(PROBLEMS, [])
         self.releases_read = [*articles, *drafts]
         self.env.globals["fragment"] = fragments.Fragments()  # what this context renders, rendered once
-        self.problems = [*self.registry_problems, *self.read_problems]
-        self.problems += pairing.check([a.release for a in self.releases_read], self.config.codes)
+        files = audit.take_inventory(self.settings)
+        releases = [a.release for a in self.releases_read]
+        self.problems = [*self.read_problems, *audit.problems(files, self.registries, releases, self.photos, self.config.codes)]
         self.report_problems()
         broken = {problem.path for problem in self.problems}
         articles[:] = [a for a in articles if a.release.path not in broken]
@@ -126,9 +125,10 @@ class NewsroomGenerator(Generator):
             if article.release.image:
                 src = article.release.image.src
                 if src not in made:
-                    made[src] = images.picture(Path(self.settings["PATH"]) / src, src, self.image_cache)
+                    made[src] = images.picture(self.photos.inspect(src), src, self.image_cache)
                 article.picture = made[src]
-        self.pictures = list({a.release.image.src: a.picture for a in articles if a.release.image}.values())
+        self.newsroom.logos = self.make_logos()
+        self.pictures = [*{a.release.image.src: a.picture for a in articles if a.release.image}.values(), *self.newsroom.logos.values()]
         for lang in self.config.codes:  # previous/next within the release's own language
             own = [group.versions[lang] for group in self.groups if lang in group.versions]
             for newer, item, older in zip([None, *own], own, [*own[1:], None]):
@@ -159,6 +159,17 @@ class NewsroomGenerator(Generator):
                           f"{len(self.groups)} stories; {len(self.list_pages)} list pages to write "
                           f"({progress.per_language(self.list_pages, lambda p: p.lang)})")
 
+    def make_logos(self) -> dict[str, images.Picture]:
+        """The variants of every partner's logo that can be published (the others are problems)."""
+        logos = {}
+        for key, partner in self.newsroom.partners.items():
+            if partner.logo and not isinstance(found := self.photos.inspect(partner.logo, images.LOGO), str):
+                name = f"logo:{partner.logo}"
+                if name not in self.made_pictures:
+                    self.made_pictures[name] = images.picture(found, partner.logo, self.image_cache, images.LOGO)
+                logos[key] = self.made_pictures[name]
+        return logos
+
     @property
     def image_cache(self) -> Path:
         return Path(self.settings["CACHE_PATH"]) / "newsroom-images"
@@ -188,6 +199,7 @@ class NewsroomGenerator(Generator):
         output = Path(self.output_path)
         self.write_pictures(output)
         assets.Assets(Path(self.theme) / "static", self.settings["THEME_STATIC_DIR"]).write(output)
+        headers.publish(Path(self.theme), output)
         jobs = self.jobs()
         cache = render.PageCache(Path(self.settings["CACHE_PATH"]) / "newsroom-pages") if self.page_cache else None
         render.render_all(jobs, self.template, self.context, output, parallel=len(self.groups) >= self.config.parallel_from, cache=cache)
@@ -263,7 +275,7 @@ class NewsroomGenerator(Generator):
             text = repr(value)
             if key.isupper() and " at 0x" not in text:  # skip settings whose repr is an address
                 shared.update(f"{key}={text}".encode())
-        shared.update(repr((self.newsroom.partners, self.newsroom.topics)).encode())
+        shared.update(repr((self.newsroom.partners, self.newsroom.topics, self.newsroom.logos)).encode())
 
         def sign(*inputs) -> str:
             page = shared.copy()

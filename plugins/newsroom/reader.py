@@ -13,14 +13,16 @@ import logging
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 from markdown import Markdown
+from markupsafe import Markup
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
-from . import frontmatter, registry, settings
+from . import frontmatter, htmlpolicy, inventory, settings, source
+from .source import display_path
+from .errors import Problem
 from .slugs import MARKDOWN_SUFFIXES
 from .workers import FORK, cores
 
@@ -29,28 +31,9 @@ logger = logging.getLogger(__name__)
 PROBLEMS = "newsroom_problems"
 
 
-@dataclass(frozen=True)
-class ImageExists:
-    """Whether an image path exists under the content folder (picklable, unlike a lambda)."""
-
-    content: str
-
-    def __call__(self, src: str) -> bool:
-        return Path(self.content, src).is_file()
-
-
 def site_for(pelican_settings) -> frontmatter.Site:
-    """What front-matter is checked against, read from the content folder of this build."""
-    config = settings.config(pelican_settings)
-    content = Path(pelican_settings["PATH"])
-    partners, _ = registry.load(content / "partners.yml", "content/partners.yml", config.codes)
-    topics, _ = registry.load(content / "topics.yml", "content/topics.yml", config.codes)
-    return frontmatter.Site(
-        languages=config.codes,
-        partners=frozenset(partners),
-        topics=frozenset(topics),
-        image_exists=ImageExists(str(content)),
-    )
+    """What a front-matter is checked against on its own: the site's languages."""
+    return frontmatter.Site(languages=settings.config(pelican_settings).codes)
 
 
 @functools.cache
@@ -60,16 +43,42 @@ def markdown_for(options: str) -> Markdown:
     return Markdown(extensions=list(extension_configs), extension_configs=extension_configs, output_format="html5")
 
 
-def convert(source_path: str, content_path: str, site: frontmatter.Site, options: str, preview: bool):
-    """One release file → (HTML body, metadata); a file with problems → ("", problems)."""
+def convert(source_path: str, content_path: str, site: frontmatter.Site, options: str, preview: bool,
+            article_paths: tuple[str, ...] = ("releases",)):
+    """One release file → (HTML body, metadata); a file with problems → ("", its problems).
+    Never raises: a file that cannot be read is a problem line, not a file silently left out."""
     path = display_path(source_path, content_path)
-    with open(source_path, encoding="utf-8") as source:
-        text = source.read()
+    relative = Path(os.path.relpath(source_path, content_path)).as_posix()
+    if inventory.classify(relative, article_paths, ())[0] != "releases":
+        return skipped([])  # not a release file (e.g. news.EN.md): the inventory reports it, once
+    try:
+        return _convert(source_path, path, content_path, site, options, preview)
+    except Exception as error:  # noqa: BLE001 - whatever it is, the officer hears of it, with the file
+        logger.debug("newsroom: reading %s failed", path, exc_info=True)
+        return skipped([Problem(path, None, f"could not be read ({type(error).__name__}: {error}); "
+                                           "check the file, and tell the site's maintainer if it looks right")])
+
+
+def _convert(source_path: str, path: str, content_path: str, site: frontmatter.Site, options: str, preview: bool):
+    if not Path(source_path).resolve().is_relative_to(Path(content_path).resolve()):
+        return skipped([Problem(path, None, "is a link to a file outside content/; put the file itself here, not a link to it")])
+    text, problem = source.read_text(Path(source_path), path)
+    if problem is not None:
+        return skipped([problem])
     release, body, problems = frontmatter.parse(text, path, site)
     if problems:
-        return "", {"status": "skip", PROBLEMS: problems}
+        return skipped(problems)
     markdown = markdown_for(options)
-    html = markdown.reset().convert(body)
+    first = frontmatter.body_line(text)
+    html, problems = _html(markdown, body, path, "body", first)
+    summary = None
+    if release.summary:
+        summary, found = _html(markdown, release.summary, path, "summary", None)
+        problems += found
+    if not problems and not html_text(html).strip() and "<img" not in html:
+        problems.append(Problem(path, "body", "shows no text once converted (only markup or comments); write the release's text after the front-matter"))
+    if problems:
+        return skipped(problems)
     metadata = {
         "title": release.title,
         "date": SafeDatetime.combine(release.date.date(), release.date.time()),
@@ -79,9 +88,34 @@ def convert(source_path: str, content_path: str, site: frontmatter.Site, options
         "status": "draft" if release.draft and not preview else "published",
         "release": release,
     }
-    if release.summary:
-        metadata["summary"] = markdown.reset().convert(release.summary)
+    if summary is not None:
+        metadata["summary"] = summary
     return html, metadata
+
+
+def _html(markdown: Markdown, text: str, path: str, field: str, first_line: int | None) -> tuple[str, list[Problem]]:
+    """Markdown → HTML that obeys the site's HTML policy, or the problems: one per violation, with
+    the line of the file where it is (`first_line`: the file's line of the text's first line)."""
+    try:
+        html = markdown.reset().convert(text)
+    except RecursionError:
+        return "", [Problem(path, field, "is nested too deeply to convert (lists, quotes or brackets inside each other); simplify it")]
+    problems = []
+    for violation in htmlpolicy.check(html):
+        line = htmlpolicy.line_of(text, violation.needle)
+        where = f"line {first_line + line - 1}: " if line is not None and first_line is not None else ""
+        problems.append(Problem(path, field, where + violation.message))
+    return htmlpolicy.sanitise(html), problems
+
+
+def html_text(html: str) -> str:
+    """The words of an HTML fragment, as a reader sees them."""
+    return Markup(html).striptags()
+
+
+def skipped(problems: list[Problem]) -> tuple[str, dict]:
+    """What the reader gives Pelican for a file with problems: nothing to publish, the reasons."""
+    return "", {"status": "skip", PROBLEMS: problems}
 
 
 class ReleaseReader(BaseReader):
@@ -98,6 +132,7 @@ class ReleaseReader(BaseReader):
             site=site_for(pelican_settings),
             options=json.dumps(pelican_settings.get("MARKDOWN", {}).get("extension_configs", {}), sort_keys=True),
             preview=settings.config(pelican_settings).preview,
+            article_paths=tuple(pelican_settings["ARTICLE_PATHS"]),
         )
         self.prepared: dict[str, tuple] = {}
         self.parallel_from = settings.config(pelican_settings).parallel_from
@@ -121,8 +156,3 @@ class ReleaseReader(BaseReader):
             metadata["category"] = self.process_metadata("category", self.settings["DEFAULT_CATEGORY"])
         return html, metadata
 
-
-def display_path(source_path: str, content_path: str) -> str:
-    """A path as the officer knows it: relative to the project, e.g. content/releases/2018/….md."""
-    project = os.path.dirname(os.path.abspath(content_path))
-    return os.path.relpath(os.path.abspath(source_path), project).replace(os.sep, "/")

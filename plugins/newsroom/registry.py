@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
+from . import characters, source, yamlload
 from .errors import Problem
-from .frontmatter import KEY_PATTERN, one_of, suggestion, yaml_message
+from .frontmatter import KEY_PATTERN
+from .messages import one_of, shown, suggestion
 
 ENTRY_FIELDS = ("name", "url", "logo")
 
@@ -31,10 +31,13 @@ def load(path: Path, display_path: str, languages: tuple[str, ...]) -> tuple[dic
     """Read one registry file; a missing file is an empty registry."""
     if not path.exists():
         return {}, []
+    text, problem = source.read_text(path, display_path, source.REGISTRY_LIMIT)
+    if problem is not None:
+        return {}, [problem]
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader)
-    except yaml.YAMLError as error:
-        return {}, [Problem(display_path, None, yaml_message(error, 1))]
+        raw = yamlload.load(text)
+    except yamlload.YamlProblem as problem:
+        return {}, [Problem(display_path, None, str(problem))]
     return parse(raw or {}, display_path, languages)
 
 
@@ -47,7 +50,7 @@ def parse(raw: object, path: str, languages: tuple[str, ...]) -> tuple[dict[str,
     for key, value in raw.items():
         report = lambda field, message, key=key: problems.append(Problem(path, f"{key}.{field}" if field else str(key), message))  # noqa: E731
         if not isinstance(key, str) or not KEY_PATTERN.match(key):
-            report(None, "is not a usable key; expected lower-case letters, digits and '-'")
+            report(None, "is not a usable key; expected lower-case letters, digits and '-', e.g. eu or us-embassy")
             continue
         if not isinstance(value, dict):
             report(None, f"expected 'name:' with one name per language ({', '.join(languages)})")
@@ -62,12 +65,16 @@ def parse(raw: object, path: str, languages: tuple[str, ...]) -> tuple[dict[str,
         for lang in languages:
             if not isinstance(names.get(lang), str) or not names[lang].strip():
                 report("name", f"no name in '{lang}'; every entry is named in every site language")
+            elif message := name_problem(names[lang]):
+                report(f"name.{lang}", message)
         url = value.get("url")
-        if url is not None and (not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc):
-            report("url", f"{url!r} is not a web address; expected https://…")
+        if url is not None and (not isinstance(url, str) or urlsplit(url).scheme != "https" or not urlsplit(url).netloc
+                                or characters.first_hidden(url)):
+            report("url", f"{shown(url)} is not a secure web address; expected https://…")
+            url = None
         logo = value.get("logo")
         if logo is not None and not isinstance(logo, str):
-            report("logo", f"{logo!r} is not a path under content/")
+            report("logo", f"{shown(logo)} is not a path under content/, e.g. images/logos/eu.png")
         entries[key] = Entry(
             key=key,
             names=tuple((lang, str(names.get(lang, key)).strip()) for lang in languages),
@@ -75,3 +82,13 @@ def parse(raw: object, path: str, languages: tuple[str, ...]) -> tuple[dict[str,
             logo=logo if isinstance(logo, str) else None,
         )
     return entries, problems
+
+
+def name_problem(name: str) -> str | None:
+    """Why a name cannot be shown as plain text everywhere (pages, feeds, search filters), or None."""
+    hidden = characters.first_hidden(name)
+    if hidden:
+        return f"{shown(name)} contains {hidden}; delete it"
+    if "<" in name or ">" in name:
+        return f"{shown(name)} contains '<' or '>'; a name is plain text, write it without them"
+    return None

@@ -26,10 +26,9 @@ from pelican.contents import Article, SkipStub
 from pelican.generators import ArticlesGenerator
 from pelican.utils import order_content
 
-from . import pages
+from . import inventory, pages
 from .generator import NewsroomGenerator
 from .reader import PROBLEMS, display_path
-from .slugs import MARKDOWN_SUFFIXES
 
 logger = logging.getLogger(__name__)
 
@@ -59,10 +58,13 @@ class Session:
     """A preview build that stays in memory between saves. `settings` are Pelican's settings."""
 
     def __init__(self, settings: dict, watched: tuple[Path, ...] = ()):
-        self.settings = {**settings, "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "NEWSROOM_SEARCH": False}
+        # livereload's reload script is inline code, which the pages' own policy would block
+        self.settings = {**settings, "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "NEWSROOM_SEARCH": False,
+                         "NEWSROOM_META_POLICY": False}
         self.content = Path(self.settings["PATH"])
         self.output = Path(self.settings["OUTPUT_PATH"])
         self.watched = (self.content, Path(self.settings["THEME"]), *watched)
+        self.ignored = tuple(self.settings.get("IGNORE_FILES", inventory.IGNORED))
         self.stamps: Stamps = {}
         self.articles_generator = None
         self.newsroom: NewsroomGenerator | None = None
@@ -79,9 +81,10 @@ class Session:
                 stat = root.stat()
                 stamps[str(root)] = (stat.st_mtime_ns, stat.st_size)
                 continue
-            for folder, _, names in os.walk(root):
+            for folder, folders, names in os.walk(root, followlinks=True):
+                folders[:] = [name for name in folders if not inventory.ignored(name, self.ignored)]
                 for name in names:
-                    if name.startswith(".") or name.endswith("~"):  # an editor's, not the site's
+                    if inventory.ignored(name, self.ignored):  # an editor's, not the site's
                         continue
                     path = os.path.join(folder, name)
                     try:
@@ -93,9 +96,9 @@ class Session:
 
     def is_release(self, path: str) -> bool:
         relative = Path(path).relative_to(self.content) if Path(path).is_relative_to(self.content) else None
-        if relative is None or not relative.name.endswith(MARKDOWN_SUFFIXES):
+        if relative is None:
             return False
-        return any(relative.is_relative_to(folder) for folder in self.settings["ARTICLE_PATHS"])
+        return inventory.classify(relative.as_posix(), self.settings["ARTICLE_PATHS"], ())[0] == "releases"
 
     # -- building -------------------------------------------------------------------------------
 

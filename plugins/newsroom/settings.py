@@ -31,6 +31,9 @@ DEFAULTS = {
     "NEWSROOM_ATOMIC_OUTPUT": True,
     # index the built pages with Pagefind (one index per language) for the search pages
     "NEWSROOM_SEARCH": True,
+    # every page carries the theme's Content-Security-Policy as a <meta> element, for hosts that
+    # send no headers; off only in `livereload`, whose reload script is inline code
+    "NEWSROOM_META_POLICY": True,
     # read releases and render pages on every core from this many releases on; below it, worker
     # processes cost more than they save
     "NEWSROOM_PARALLEL_FROM": 200,
@@ -56,6 +59,7 @@ class Config:
     feed_items: int
     atomic_output: bool
     search: bool
+    meta_policy: bool
     parallel_from: int
 
     @functools.cached_property
@@ -82,6 +86,7 @@ def config(settings: Mapping) -> Config:
         feed_items=_count("NEWSROOM_FEED_ITEMS", value("NEWSROOM_FEED_ITEMS")),
         atomic_output=_flag("NEWSROOM_ATOMIC_OUTPUT", value("NEWSROOM_ATOMIC_OUTPUT")),
         search=_flag("NEWSROOM_SEARCH", value("NEWSROOM_SEARCH")),
+        meta_policy=_flag("NEWSROOM_META_POLICY", value("NEWSROOM_META_POLICY")),
         parallel_from=_count("NEWSROOM_PARALLEL_FROM", value("NEWSROOM_PARALLEL_FROM")),
     )
 

@@ -116,6 +116,14 @@ def slugify(text: str) -> str:
     return slug
 
 
+def language_tag(name: str) -> str | None:
+    """The language tag of `<words>.<lang>.md` ('en'), or None when the name has none."""
+    base = re.split(r"[/\\]", name)[-1]
+    suffix = next((suffix for suffix in MARKDOWN_SUFFIXES if base.endswith(suffix)), None)
+    match = _LANGUAGE_TAG.search(base.removesuffix(suffix)) if suffix else None
+    return match.group()[1:] if match else None
+
+
 def from_filename(name: str) -> str:
     """The slug of `[YYYY-MM-DD-]<words>[.<lang>].md`, from its words; ValueError if none."""
     base = re.split(r"[/\\]", name)[-1]

@@ -13,11 +13,12 @@ from urllib.parse import urlsplit
 import pytest
 
 from checks.builtsite import ROOT, BuiltSite, build, serve
+from conftest import ROOTS
 
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 # Seed: three releases a page, as in tests/checks, so its six releases paginate.
 # Fixture: two a page, so its three releases a language paginate too.
-SITES = {"seed": (ROOT / "content", 3), "fixture": (ROOT / "tests" / "roots" / "bilingual" / "content", 2)}
+SITES = {"seed": (ROOT / "content", 3), "fixture": (ROOTS / "bilingual" / "content", 2)}
 
 
 @pytest.fixture(scope="session")

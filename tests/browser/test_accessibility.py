@@ -3,7 +3,7 @@ image and a video, before and after the player is loaded, and list cards with im
 
 import pytest
 
-from checks.axe import AXE_JS, WCAG_TAGS, check_page
+from checks.axe import WCAG_TAGS, check_page, inject
 
 
 @pytest.mark.parametrize("path", ["en/news/women-police/", "en/", "ka/", "ka/partners/mia/"])
@@ -16,7 +16,7 @@ def test_no_accessibility_violations_once_the_video_plays(fixture_site, visit):
     page = visit.open(f"{fixture_site.siteurl}/en/news/women-police/")
     page.locator(".video__poster").click()
     page.locator("iframe.video__player").wait_for()
-    page.add_script_tag(path=str(AXE_JS))
+    inject(page)
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_TAGS)
     assert [violation["id"] for violation in result["violations"]] == []

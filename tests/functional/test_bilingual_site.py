@@ -16,8 +16,10 @@ from urllib.parse import parse_qs, urlsplit
 import feedparser
 import pytest
 from lxml import etree
+from PIL import Image
 
 from conftest import ROOTS, Site, build
+from newsroom.errors import ContentError
 
 SITE = "https://example.org/newsroom"
 PAIR = {"en": f"{SITE}/en/news/eu-tablets/", "ka": f"{SITE}/ka/news/eu-tablets/"}
@@ -316,15 +318,35 @@ def variant(tmp_path, edits: dict[str, tuple[str, str]], files: dict[str, str] |
 
 
 def test_a_partners_logo_shows_on_its_releases_and_its_page(tmp_path):
-    logo_site = variant(
-        tmp_path,
-        {"partners.yml": ("  url: https://eu.example.net/\n", "  url: https://eu.example.net/\n  logo: images/partners/eu.svg\n")},
-        {"images/partners/eu.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 1"/>'},
-    )
-    for url, selector in ((PAIR["ka"], ".partner__logo"), (f"{SITE}/ka/partners/eu/", ".page-header__logo")):
+    """A logo is published as the sizes it is shown in, PNG and lossless WebP, never as the file itself."""
+    content = tmp_path / "logo"
+    shutil.copytree(ROOTS / "bilingual" / "content", content)
+    (content / "images" / "partners").mkdir(parents=True)
+    Image.new("RGB", (400, 200), "navy").save(content / "images" / "partners" / "eu.png")
+    partners = content / "partners.yml"
+    partners.write_text(partners.read_text(encoding="utf-8").replace(
+        "  url: https://eu.example.net/\n", "  url: https://eu.example.net/\n  logo: images/partners/eu.png\n"), encoding="utf-8")
+    logo_site = Site(build(content, tmp_path / "output"))
+    for url, selector, box in ((PAIR["ka"], ".partner__logo", ("48", "48")), (f"{SITE}/ka/partners/eu/", ".page-header__logo", ("144", "72"))):
         logos = logo_site.html(url).select(selector)
-        assert [(logo["src"], logo["alt"]) for logo in logos] == [(f"{SITE}/images/partners/eu.svg", "")], url
+        assert [(logo["alt"], logo["width"], logo["height"]) for logo in logos] == [("", *box)], url
+        assert re.fullmatch(rf"{SITE}/images/sized/eu-[0-9a-f]{{10}}-\d+\.png", logos[0]["src"]), logos[0]["src"]
         assert logo_site.exists(logos[0]["src"])
+        assert logos[0].find_parent("picture").select_one("source")["type"] == "image/webp"
+    assert not (logo_site.output / "images" / "partners").exists()
+
+
+def test_a_logo_that_is_not_a_png_or_jpeg_fails_the_strict_build(tmp_path):
+    content = shutil.copytree(ROOTS / "bilingual" / "content", tmp_path / "content")
+    (content / "images" / "partners").mkdir(parents=True)
+    (content / "images" / "partners" / "eu.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', encoding="utf-8")
+    partners = content / "partners.yml"
+    partners.write_text(partners.read_text(encoding="utf-8").replace(
+        "  url: https://eu.example.net/\n", "  url: https://eu.example.net/\n  logo: images/partners/eu.svg\n"), encoding="utf-8")
+    with pytest.raises(ContentError) as failure:
+        build(content, tmp_path / "output")
+    assert [(problem.path, problem.field) for problem in failure.value.problems] == [
+        ("content/images/partners/eu.svg", None), ("content/partners.yml", "eu.logo")]
 
 
 def test_a_video_elsewhere_than_youtube_is_a_plain_link_without_a_script(tmp_path):
@@ -370,7 +392,7 @@ def test_every_page_has_the_svg_favicon(site):
 
 
 def test_theme_fonts_and_icons_are_named_by_the_hash_of_their_content(site):
-    """Hosts cache /theme/* for a year (content/extra/_headers): a changed file must change its name."""
+    """Hosts cache /theme/* for a year (_headers): a changed file must change its name."""
     files = [path for folder in ("fonts", "images") for path in (site.output / "theme" / folder).iterdir() if path.suffix != ".txt"]
     assert sorted(path.suffix for path in files) == [".svg", ".woff2", ".woff2"]
     for path in files:

@@ -38,7 +38,7 @@ def live(tmp_path):
 
 
 def assert_same_as_a_full_build(session: Session, tmp_path: Path) -> None:
-    full = build(session.content, tmp_path / "full", "pelicanconf.py", NEWSROOM_SEARCH=False)
+    full = build(session.content, tmp_path / "full", "pelicanconf.py", NEWSROOM_SEARCH=False, NEWSROOM_META_POLICY=False)
     assert files(session.output) == files(full)
     _, mismatch, errors = filecmp.cmpfiles(full, session.output, files(full), shallow=False)
     assert (mismatch, errors) == ([], [])

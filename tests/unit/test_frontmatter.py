@@ -6,22 +6,16 @@ import datetime
 
 import pytest
 
-from newsroom import frontmatter
+from newsroom import frontmatter, messages
 from newsroom.frontmatter import Image, Release
 
-SITE = frontmatter.Site(
-    languages=("en", "ka"),
-    partners=frozenset({"eu", "mia", "ncdc"}),
-    topics=frozenset({"health", "border-management"}),
-    image_exists=lambda src: src == "images/ok.jpg",
-)
+SITE = frontmatter.Site(languages=("en", "ka"), today=datetime.date(2026, 11, 29))
 PATH = "content/releases/2018/2018-06-06-eu-tablets.en.md"
 BODY = "The EU has donated 540 tablets to the Ministry of Internal Affairs.\n"
 FIELDS = (
     "'date', 'date_approximate', 'draft', 'event_dates', 'funded_by', 'image', 'lang', 'location', "
     "'partners', 'slug', 'summary', 'title', 'topics', 'translation_key', 'video'"
 )
-PARTNERS = "expected one of: 'eu', 'mia', 'ncdc'"
 LANGUAGES = "expected one of: 'en', 'ka'"
 NO_FRONT_MATTER = (
     f"{PATH}: no front-matter: the file must start with a line '---' "
@@ -85,6 +79,7 @@ def test_parse_without_front_matter(text: str) -> None:
     assert (result, body, [str(problem) for problem in found]) == (None, "", [NO_FRONT_MATTER])
 
 
+QUOTE_IT = "if a value contains ': ', put the whole value in quotes, e.g. title: \"IOM: a new office\""
 # Each file's YAML goes wrong on the file's 4th line (the 3rd line of its YAML).
 MALFORMED = [
     pytest.param("partners: [eu\nlang: en\n", "while parsing a flow sequence, did not find expected ',' or ']'", id="unclosed ["),
@@ -92,15 +87,18 @@ MALFORMED = [
         "image: {src: images/ok.jpg\nlang: en\n", "while parsing a flow mapping, did not find expected ',' or '}'", id="unclosed {"
     ),
     pytest.param(
-        'summary: "Tablets for the police\nlang: en\n', "while scanning a quoted scalar, found unexpected end of stream", id="unclosed quote"
+        'summary: "Tablets for the police\nlang: en\n',
+        "while scanning a quoted scalar, found unexpected end of stream; a quote was opened and not closed; close it on the same line",
+        id="unclosed quote",
     ),
     pytest.param("partners eu\nlang: en\n", "while scanning a simple key, could not find expected ':'", id="no colon"),
-    pytest.param("lang: en: ka\npartners: [eu]\n", "mapping values are not allowed in this context", id="two colons"),
-    pytest.param("  lang: en\npartners: [eu]\n", "mapping values are not allowed in this context", id="indented"),
+    pytest.param("lang: en: ka\npartners: [eu]\n", f"mapping values are not allowed in this context; {QUOTE_IT}", id="two colons"),
+    pytest.param("  lang: en\npartners: [eu]\n", f"mapping values are not allowed in this context; {QUOTE_IT}", id="indented"),
     pytest.param(
-        "summary: @IOM\nlang: en\n", "while scanning for the next token, found character that cannot start any token", id="at sign"
+        "summary: @IOM\nlang: en\n",
+        "while scanning for the next token, found character that cannot start any token; put a value that starts with '@' in quotes",
+        id="at sign",
     ),
-    pytest.param("summary: *tablets\nlang: en\n", "found undefined alias", id="alias"),
     # an apostrophe inside single quotes, as in a title with "IOM's": a likely slip
     pytest.param(
         "summary: 'IOM's new office'\nlang: en\n", "while parsing a block mapping, did not find expected key", id="quote in quotes"
@@ -111,10 +109,45 @@ MALFORMED = [
     pytest.param("- en\npartners: [eu]\n", "while parsing a block mapping, did not find expected key", id="list item"),
     pytest.param(
         "\tlang: en\npartners: [eu]\n",
-        "while scanning a plain scalar, found a tab character that violates indentation",
+        "while scanning a plain scalar, found a tab character that violates indentation; indent with spaces, not tabs",
         id="tab",
     ),
 ]
+
+
+# What YAML could make explode, or turn into something else, is refused before it is built: each
+# on the file's 4th line.
+REFUSED = [
+    pytest.param("summary: *tablets\n", "'*tablets' is a YAML alias, which is not allowed; if the value starts with '*', put it in quotes", id="alias"),
+    pytest.param("summary: &a Tablets\n", "'&a' is a YAML anchor, which is not allowed; if the value starts with '&', put it in quotes", id="anchor"),
+    pytest.param("summary: !!python/object:os.system x\n", "YAML tags ('!!python/object:os.system') are not allowed; write the value without it", id="tag"),
+    pytest.param("summary: !!str 010\n", "YAML tags ('!!str') are not allowed; write the value without it", id="str tag"),
+    pytest.param("summary: " + "[" * 50 + "]" * 50 + "\n",
+                 "lists and fields are nested more than 6 levels deep; no field needs that, check the brackets and indentation", id="nested"),
+    pytest.param("summary: " + "[" * 8_000 + "]" * 8_000 + "\n",
+                 "lists and fields are nested more than 6 levels deep; no field needs that, check the brackets and indentation", id="8,000 brackets"),
+    pytest.param("[eu]: partners\n", "a list or a mapping cannot be a field name; write 'name: value'", id="list as key"),
+    pytest.param("? {a: b}\n: partners\n", "a list or a mapping cannot be a field name; write 'name: value'", id="mapping as key"),
+    pytest.param("true: partners\n", "'true' cannot be a field name; write 'name: value'", id="boolean key"),
+    pytest.param("summary: [" + "x," * 5100 + "x]\n", "holds more than 5000 values; check that this is the file you meant", id="many values"),
+]
+
+
+@pytest.mark.parametrize(("fourth_line", "complaint"), REFUSED)
+def test_parse_refuses_what_yaml_could_turn_into_something_else(fourth_line: str, complaint: str) -> None:
+    text = f"---\ntitle: EU tablets\ndate: 2018-06-06\n{fourth_line}---\n{BODY}"
+    assert problems(text) == [f"{PATH}: line 4: {complaint}"]
+
+
+def test_parse_an_alias_bomb_is_refused_before_it_is_built() -> None:
+    bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n'
+    assert problems(f"---\n{bomb}---\n{BODY}") == [
+        f"{PATH}: line 2: '&a' is a YAML anchor, which is not allowed; if the value starts with '&', put it in quotes"]
+
+
+def test_parse_a_huge_front_matter_is_refused_before_it_is_parsed() -> None:
+    text = "---\ntitle: T\nsummary: '" + "x" * 20_000 + "'\n---\nBody\n"
+    assert problems(text) == [f"{PATH}: the front-matter is longer than 16 KB; check that the closing '---' line is where the fields end"]
 
 
 @pytest.mark.parametrize(("fourth_line_on", "complaint"), MALFORMED)
@@ -141,7 +174,7 @@ def test_parse_front_matter_that_is_not_a_mapping(yaml: str) -> None:
 
 def test_parse_a_field_written_twice_is_an_error_at_its_second_line() -> None:
     text = f"---\ntitle: T\ndate: 2018-06-06\ndate: 2018-06-07\n---\n{BODY}"
-    assert problems(text) == [f"{PATH}: line 4: malformed YAML: found 'date' twice; keep one"]
+    assert problems(text) == [f"{PATH}: line 4: 'date' is there twice; keep one"]
 
 
 def test_parse_empty_front_matter_reports_every_required_field() -> None:
@@ -149,7 +182,6 @@ def test_parse_empty_front_matter_reports_every_required_field() -> None:
         f"{PATH}: 'title': missing; every release needs a title",
         f"{PATH}: 'date': missing; every release needs a date, expected YYYY-MM-DD, e.g. 2018-06-06",
         f"{PATH}: 'lang': missing; every release declares its language, {LANGUAGES}",
-        f"{PATH}: 'partners': missing; name at least one partner from content/partners.yml, {PARTNERS}",
     ]
 
 
@@ -159,7 +191,7 @@ def test_parse_reports_every_problem_of_a_file_not_just_the_first() -> None:
         title='""',
         date="2018-02-30",
         lang="ge",
-        partners="[EUU, eu, eu]",
+        partners="[eu, eu]",
         event_dates="2018-03-09/2018-03-06",
         image="{src: images/missing.jpg}",
         video="youtube.com/watch?v=x",
@@ -170,13 +202,11 @@ def test_parse_reports_every_problem_of_a_file_not_just_the_first() -> None:
         f"{PATH}: 'title': empty; every release needs a title",
         f"{PATH}: 'date': '2018-02-30' is not a real date (day is out of range for month); expected YYYY-MM-DD, e.g. 2018-06-06",
         f"{PATH}: 'lang': 'ge' is not a site language; did you mean 'ka'? {LANGUAGES}",
-        f"{PATH}: 'partners': unknown partner 'EUU'; did you mean 'eu'? {PARTNERS}",
         f"{PATH}: 'partners': partner 'eu' is listed twice",
         f"{PATH}: 'event_dates': '2018-03-09/2018-03-06' ends before it starts; write the earlier date first",
-        f"{PATH}: 'image.src': 'images/missing.jpg' does not exist under content/",
         f"{PATH}: 'image.alt': missing; describe the image for readers who cannot see it",
-        f"{PATH}: 'video': 'youtube.com/watch?v=x' is not a web address; expected https://…",
-        f"{PATH}: 'draft': 'no' is not true or false",
+        f"{PATH}: 'video': 'youtube.com/watch?v=x' is not a secure web address; expected https://…",
+        f"{PATH}: 'draft': 'no' is not true or false; write true or false",
         f"{PATH}: 'partnr': unknown field; did you mean 'partners'? expected one of: {FIELDS}",
         f"{PATH}: 'body': the release has no text after the front-matter",
     ]
@@ -196,7 +226,17 @@ FIELD_PROBLEMS = [
     ({"title": ""}, "'title': missing; every release needs a title"),  # YAML null
     ({"title": "[EU, tablets]"}, "'title': ['EU', 'tablets'] is not text; expected a single line of text"),
     ({"title": "true"}, "'title': True is not text; expected a single line of text"),
-    ({"summary": "{a: b}"}, "'summary': {'a': 'b'} is not text; expected a single line of text"),
+    ({"summary": "{a: b}"}, "'summary': {'a': 'b'} is not text; expected text"),
+    ({"title": "'Tbilisi\u202egnol'"}, "'title': 'Tbilisi\u202egnol' contains an invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) "
+                                       "after 'Tbilisi'; delete it (retype the words around it if you cannot see it)"),
+    ({"title": "'EU\u200btablets'"}, "'title': 'EU\u200btablets' contains an invisible character U+200B (ZERO WIDTH SPACE) "
+                                     "after 'EU'; delete it (retype the words around it if you cannot see it)"),
+    ({"title": '"EU\\x1btablets"'}, "'title': 'EU\x1btablets' contains an invisible character U+001B (ESCAPE) "
+                                     "after 'EU'; delete it (retype the words around it if you cannot see it)"),
+    ({"title": "|\n  EU tablets\n  for policing"}, "'title': 'EU tablets\nfor policing' contains a line break after 'EU tablets'; write it on one line"),
+    ({"location": '"Tbilisi\\u2028Batumi"'}, "'location': 'Tbilisi\u2028Batumi' contains a line break after 'Tbilisi'; write it on one line"),
+    ({"title": "x" * 201}, "'title': is 201 characters long; at most 200 fit where it is shown, shorten it"),
+    ({"summary": "x" * 1001}, "'summary': is 1001 characters long; at most 1000 fit where it is shown, shorten it"),
     # lang
     ({"lang": None}, f"'lang': missing; every release declares its language, {LANGUAGES}"),
     ({"lang": "ge"}, f"'lang': 'ge' is not a site language; did you mean 'ka'? {LANGUAGES}"),
@@ -211,17 +251,11 @@ FIELD_PROBLEMS = [
     ({"lang": "ru"}, f"'lang': 'ru' is not a site language; {LANGUAGES}"),
     ({"lang": "[en]"}, f"'lang': ['en'] is not a site language; {LANGUAGES}"),
     # partners, funded_by, topics
-    ({"partners": None}, f"'partners': missing; name at least one partner from content/partners.yml, {PARTNERS}"),
-    ({"partners": "[]"}, f"'partners': missing; name at least one partner from content/partners.yml, {PARTNERS}"),
-    ({"partners": "[EUU]"}, f"'partners': unknown partner 'EUU'; did you mean 'eu'? {PARTNERS}"),
-    ({"partners": "[EU]"}, f"'partners': unknown partner 'EU'; did you mean 'eu'? {PARTNERS}"),
-    ({"partners": "[unicef]"}, f"'partners': unknown partner 'unicef'; {PARTNERS}"),
     ({"partners": "[eu, eu]"}, "'partners': partner 'eu' is listed twice"),
-    ({"partners": "[eu, 2018]"}, "'partners': ['eu', 2018] is not a list of partner keys; write [key, key]"),
-    ({"partners": "{eu: yes}"}, "'partners': {'eu': True} is not a list of partner keys; write [key, key]"),
-    ({"funded_by": "[euu]"}, f"'funded_by': unknown partner 'euu'; did you mean 'eu'? {PARTNERS}"),
+    ({"partners": "[eu, [mia]]"}, "'partners': ['eu', ['mia']] is not a list of partner keys; write [key, key]"),
+    ({"partners": "{eu: yes}"}, "'partners': {'eu': 'yes'} is not a list of partner keys; write [key, key]"),
+    ({"partners": "eu, mia"}, "'partners': 'eu, mia' is not a list; write the partners in brackets: [eu, mia]"),
     ({"funded_by": "[eu, eu]"}, "'funded_by': partner 'eu' is listed twice"),
-    ({"topics": "[helth]"}, "'topics': unknown topic 'helth'; did you mean 'health'? expected one of: 'border-management', 'health'"),
     # date
     ({"date": None}, "'date': missing; every release needs a date, expected YYYY-MM-DD, e.g. 2018-06-06"),
     ({"date": "2018-14-06"}, "'date': '2018-14-06' is not a real date (month must be in 1..12); expected YYYY-MM-DD, e.g. 2018-06-06"),
@@ -229,7 +263,11 @@ FIELD_PROBLEMS = [
     ({"date": "2018-06-06 25:00"}, "'date': '2018-06-06 25:00' is not a real date (hour must be in 0..23); expected YYYY-MM-DD, e.g. 2018-06-06"),
     ({"date": "June 6"}, "'date': 'June 6' is not a date; expected YYYY-MM-DD, e.g. 2018-06-06"),
     ({"date": "06/06/2018"}, "'date': '06/06/2018' is not a date; expected YYYY-MM-DD, e.g. 2018-06-06"),
-    ({"date": "20180606"}, "'date': 20180606 is not a date; expected YYYY-MM-DD, e.g. 2018-06-06"),
+    ({"date": "20180606"}, "'date': '20180606' is not a date; expected YYYY-MM-DD, e.g. 2018-06-06"),
+    ({"date": "1950-12-31"}, "'date': '1950-12-31' is before IOM was founded (1951); check the year"),
+    ({"date": "0218-06-06"}, "'date': '0218-06-06' is before IOM was founded (1951); check the year"),
+    ({"date": "2027-12-01"}, "'date': '2027-12-01' is more than a year from now; an embargoed release carries the day it may be published, check the year"),
+    ({"date": "2099-01-01"}, "'date': '2099-01-01' is more than a year from now; an embargoed release carries the day it may be published, check the year"),
     ({"date": "[2018-06-06]"}, "'date': ['2018-06-06'] is not a date; expected YYYY-MM-DD, e.g. 2018-06-06"),
     # event_dates
     ({"event_dates": "2018-03-09/2018-03-06"}, "'event_dates': '2018-03-09/2018-03-06' ends before it starts; write the earlier date first"),
@@ -255,7 +293,6 @@ FIELD_PROBLEMS = [
     ({"image": "{src: images/ok.jpg}"}, "'image.alt': missing; describe the image for readers who cannot see it"),
     ({"image": '{src: images/ok.jpg, alt: " "}'}, "'image.alt': missing; describe the image for readers who cannot see it"),
     ({"image": "{alt: Tablets}"}, "'image.src': missing; give the image's path under content/, e.g. images/2018/conference.jpg"),
-    ({"image": "{src: images/missing.jpg, alt: Tablets}"}, "'image.src': 'images/missing.jpg' does not exist under content/"),
     (
         {"image": "{src: images/ok.jpg, alt: Tablets, captoin: At the ministry}"},
         "'image.captoin': unknown field; did you mean 'caption'? expected one of: 'alt', 'caption', 'credit', 'src'",
@@ -264,17 +301,24 @@ FIELD_PROBLEMS = [
         {"image": "{src: images/ok.jpg, alt: Tablets, width: 800}"},
         "'image.width': unknown field; expected one of: 'alt', 'caption', 'credit', 'src'",
     ),
-    ({"image": "{src: images/ok.jpg, alt: Tablets, credit: [IOM]}"}, "'image.credit': ['IOM'] is not text"),
+    ({"image": "{src: images/ok.jpg, alt: Tablets, credit: [IOM]}"}, "'image.credit': ['IOM'] is not text; expected a single line of text"),
+    ({"image": "{src: images/ok.jpg, alt: '\u202eTablets'}"}, "'image.alt': '\u202eTablets' contains an invisible character U+202E "
+                                                           "(RIGHT-TO-LEFT OVERRIDE) after the start of the line; delete it (retype the words around it if you cannot see it)"),
     ({"image": "images/ok.jpg"}, "'image': 'images/ok.jpg' is not an image; expected 'src:' and 'alt:' lines indented under 'image:'"),
     # video
-    ({"video": "youtube.com/watch?v=x"}, "'video': 'youtube.com/watch?v=x' is not a web address; expected https://…"),
-    ({"video": "ftp://example.org/tablets.mp4"}, "'video': 'ftp://example.org/tablets.mp4' is not a web address; expected https://…"),
-    ({"video": "https://"}, "'video': 'https://' is not a web address; expected https://…"),
-    ({"video": "2018"}, "'video': 2018 is not a web address; expected https://…"),
+    ({"video": "youtube.com/watch?v=x"}, "'video': 'youtube.com/watch?v=x' is not a secure web address; expected https://…"),
+    ({"video": "ftp://example.org/tablets.mp4"}, "'video': 'ftp://example.org/tablets.mp4' is not a secure web address; expected https://…"),
+    ({"video": "http://example.org/tablets.mp4"}, "'video': 'http://example.org/tablets.mp4' is not a secure web address; expected https://…"),
+    ({"video": "javascript:alert(1)//https://x"}, "'video': 'javascript:alert(1)//https://x' is not a secure web address; expected https://…"),
+    ({"video": "https://"}, "'video': 'https://' is not a secure web address; expected https://…"),
+    ({"video": "2018"}, "'video': '2018' is not a secure web address; expected https://…"),
     # draft, date_approximate
-    ({"draft": '"true"'}, "'draft': 'true' is not true or false"),
-    ({"draft": "1"}, "'draft': 1 is not true or false"),
-    ({"date_approximate": "maybe"}, "'date_approximate': 'maybe' is not true or false"),
+    ({"draft": '"true"'}, "'draft': 'true' is not true or false; write true or false"),
+    ({"draft": "1"}, "'draft': '1' is not true or false; write true or false"),
+    ({"draft": "yes"}, "'draft': 'yes' is not true or false; write true or false"),
+    ({"date_approximate": "maybe"}, "'date_approximate': 'maybe' is not true or false; write true or false"),
+    # lang and the file name
+    ({"lang": "ka"}, "'lang': 'ka' disagrees with the file name, which ends in '.en.md'; give the file the ending of its language ('.ka.md') or correct 'lang'"),
     # translation_key
     (
         {"translation_key": "2018 eu tablets"},
@@ -340,13 +384,27 @@ CONVERSIONS = [
     ({}, "title", "EU tablets for policing"),
     ({"title": "  EU tablets for policing  "}, "title", "EU tablets for policing"),
     ({"title": "2018"}, "title", "2018"),
+    # text stays the characters typed: no YAML 1.1 numbers, times or booleans
+    ({"title": "010"}, "title", "010"),
+    ({"title": "12:30:00"}, "title", "12:30:00"),
+    ({"title": "1.50"}, "title", "1.50"),
+    ({"title": "1e3"}, "title", "1e3"),
+    ({"title": "0x1F"}, "title", "0x1F"),
+    ({"title": "yes"}, "title", "yes"),
+    ({"title": "off"}, "title", "off"),
+    ({"title": ".inf"}, "title", ".inf"),
+    ({"title": "2018-06-06"}, "title", "2018-06-06"),
+    ({"title": "children <5 and adults >60"}, "title", "children <5 and adults >60"),
+    ({"title": "'EU\u200dtablets'"}, "title", "EU\u200dtablets"),  # a zero-width joiner (emoji, some scripts) is kept
+    ({"location": "'Tbilisi\tBatumi'"}, "location", "Tbilisi\tBatumi"),
     ({"title": "'IOM''s new office'"}, "title", "IOM's new office"),
     ({}, "date", datetime.datetime(2018, 6, 6)),
     ({"date": "2018-06-06 10:30"}, "date", datetime.datetime(2018, 6, 6, 10, 30)),
     ({"date": "2018-06-06T10:30:15"}, "date", datetime.datetime(2018, 6, 6, 10, 30, 15)),
     ({"date": "'2018-06-06'"}, "date", datetime.datetime(2018, 6, 6)),
     ({"date": "2016-02-29"}, "date", datetime.datetime(2016, 2, 29)),
-    ({"lang": "ka"}, "lang", "ka"),
+    ({"date": "1951-01-01"}, "date", datetime.datetime(1951, 1, 1)),
+    ({"date": "2027-11-29"}, "date", datetime.datetime(2027, 11, 29)),  # an embargo within the year
     ({"partners": "[eu]"}, "partners", ("eu",)),
     ({"partners": "eu"}, "partners", ("eu",)),  # a single key needs no brackets
     ({"partners": "[ncdc, eu, mia]"}, "partners", ("ncdc", "eu", "mia")),  # the author's order
@@ -372,7 +430,6 @@ CONVERSIONS = [
     ),
     ({}, "video", None),
     ({"video": "https://www.youtube.com/watch?v=x"}, "video", "https://www.youtube.com/watch?v=x"),
-    ({"video": "http://example.org/tablets.mp4"}, "video", "http://example.org/tablets.mp4"),
     ({}, "draft", False),
     ({"draft": "true"}, "draft", True),
     ({"draft": "false"}, "draft", False),
@@ -382,6 +439,7 @@ CONVERSIONS = [
     ({"translation_key": "2018-eu-tablets"}, "translation_key", "2018-eu-tablets"),
     ({"translation_key": "EU_tablets_2018"}, "translation_key", "EU_tablets_2018"),
     ({"translation_key": "2018"}, "translation_key", "2018"),
+    ({"translation_key": "010"}, "translation_key", "010"),
     ({}, "summary", None),
     ({"summary": "Tablets for the police."}, "summary", "Tablets for the police."),
     ({}, "location", None),
@@ -410,7 +468,7 @@ def test_parse_converts_field(changes: dict[str, str], name: str, expected: obje
     ],
 )
 def test_parse_takes_the_slug_from_the_file_name(path: str, slug: str) -> None:
-    assert release(source(), path).slug == slug
+    assert release(source(lang="ka" if path.endswith(".ka.md") else "en"), path).slug == slug
 
 
 def test_parse_a_fully_valid_file() -> None:
@@ -486,7 +544,7 @@ def test_group_key(translation_key: str | None, group_key: str) -> None:
     ],
 )
 def test_suggestion(value: str, allowed: list[str], expected: str) -> None:
-    assert frontmatter.suggestion(value, allowed) == expected
+    assert messages.suggestion(value, allowed) == expected
 
 
 @pytest.mark.parametrize(
@@ -494,4 +552,4 @@ def test_suggestion(value: str, allowed: list[str], expected: str) -> None:
     [(["ka", "en"], "expected one of: 'en', 'ka'"), (["eu"], "expected one of: 'eu'"), ([], "expected one of: ")],
 )
 def test_one_of(allowed: list[str], expected: str) -> None:
-    assert frontmatter.one_of(allowed) == expected
+    assert messages.one_of(allowed) == expected

@@ -1,4 +1,4 @@
-"""content/extra/_headers: the security headers Netlify and Cloudflare Pages send, and a built
+"""theme/_headers, published at the site's root: the security headers Netlify and Cloudflare Pages send, and a built
 site that really obeys its Content-Security-Policy.
 
 Each page of a strict build is read with a real HTML parser, and every script, stylesheet, image,
@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, ROOTS, build
 
-HEADERS = ROOT / "content" / "extra" / "_headers"
+HEADERS = ROOT / "theme" / "_headers"
 SITEURL = "https://example.org/newsroom"
 # The site's own content, and the fixture with every kind of release (images, drafts, embargoes).
 SITES = {"content": ROOT / "content", "bilingual fixture": ROOTS / "bilingual" / "content"}
@@ -246,6 +246,20 @@ def violations(site: Path, csp: dict[str, list[str]]) -> list[str]:
             if not allows(csp, "style-src", target, url_of(site, path)):
                 found.append(f"{path.relative_to(site).as_posix()}: style-src blocks {target}")
     return found
+
+
+def test_every_page_carries_the_policy_for_hosts_that_send_no_headers(site, rules):
+    """GitHub Pages sends no headers: the policy reaches its readers only as a <meta> element,
+    before anything it governs, without frame-ancestors (which browsers ignore in a <meta>)."""
+    policy = rules["/*"]["Content-Security-Policy"]
+    expected = "; ".join(part.strip() for part in policy.split(";") if part.split()[0] != "frame-ancestors")
+    for path in sorted(site.rglob("*.html")):
+        head = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").head
+        first = head.find(["meta", "script", "link", "style"], attrs=lambda attrs: True)
+        metas = head.find_all("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert [meta["content"] for meta in metas] == [expected], path
+        assert head.find_all(["script", "link", "style"])[0].find_previous("meta", attrs={"http-equiv": "Content-Security-Policy"}), path
+        assert first.name == "meta", path
 
 
 def test_every_page_of_a_built_site_obeys_the_policy(site, csp):

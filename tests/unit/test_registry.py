@@ -25,7 +25,7 @@ def test_parse_valid() -> None:
             "url": "https://www.eeas.europa.eu/delegations/georgia_en",
             "logo": "images/partners/eu.svg",
         },
-        "us-embassy": {"name": {"ka": "აშშ-ის საელჩო საქართველოში", "en": "U.S. Embassy in Georgia"}, "url": "http://ge.usembassy.gov/"},
+        "us-embassy": {"name": {"ka": "აშშ-ის საელჩო საქართველოში", "en": "U.S. Embassy in Georgia"}, "url": "https://ge.usembassy.gov/"},
         "2018-partners": {"name": {"en": "Partners of 2018", "ka": "2018 წლის პარტნიორები"}},
     }
     assert registry.parse(raw, PATH, LANGUAGES) == (
@@ -36,7 +36,7 @@ def test_parse_valid() -> None:
                 url="https://www.eeas.europa.eu/delegations/georgia_en",
                 logo="images/partners/eu.svg",
             ),
-            "us-embassy": Entry("us-embassy", (("en", "U.S. Embassy in Georgia"), ("ka", "აშშ-ის საელჩო საქართველოში")), url="http://ge.usembassy.gov/"),
+            "us-embassy": Entry("us-embassy", (("en", "U.S. Embassy in Georgia"), ("ka", "აშშ-ის საელჩო საქართველოში")), url="https://ge.usembassy.gov/"),
             "2018-partners": Entry("2018-partners", (("en", "Partners of 2018"), ("ka", "2018 წლის პარტნიორები"))),
         },
         [],
@@ -70,25 +70,35 @@ def test_entry_name(lang: str, name: str) -> None:
         ({"eu": {"url": "https://europa.eu/"}}, ["'eu.name': expected one name per language: {en: …, ka: …}"]),
         ({"eu": "European Union"}, ["'eu': expected 'name:' with one name per language (en, ka)"]),
         ({"eu": None}, ["'eu': expected 'name:' with one name per language (en, ka)"]),
-        ({"EU": EU}, ["'EU': is not a usable key; expected lower-case letters, digits and '-'"]),
-        ({"eu_union": EU}, ["'eu_union': is not a usable key; expected lower-case letters, digits and '-'"]),
-        ({"-eu": EU}, ["'-eu': is not a usable key; expected lower-case letters, digits and '-'"]),
-        ({"european union": EU}, ["'european union': is not a usable key; expected lower-case letters, digits and '-'"]),
-        ({"ევროკავშირი": EU}, ["'ევროკავშირი': is not a usable key; expected lower-case letters, digits and '-'"]),
+        ({"EU": EU}, ["'EU': is not a usable key; expected lower-case letters, digits and '-', e.g. eu or us-embassy"]),
+        ({"eu_union": EU}, ["'eu_union': is not a usable key; expected lower-case letters, digits and '-', e.g. eu or us-embassy"]),
+        ({"-eu": EU}, ["'-eu': is not a usable key; expected lower-case letters, digits and '-', e.g. eu or us-embassy"]),
+        ({"european union": EU}, ["'european union': is not a usable key; expected lower-case letters, digits and '-', e.g. eu or us-embassy"]),
+        ({"ევროკავშირი": EU}, ["'ევროკავშირი': is not a usable key; expected lower-case letters, digits and '-', e.g. eu or us-embassy"]),
         ({"eu": {**EU, "logo_url": "images/eu.svg"}}, ["'eu.logo_url': unknown field; did you mean 'logo'? expected one of: 'logo', 'name', 'url'"]),
         ({"eu": {**EU, "nmae": "EU"}}, ["'eu.nmae': unknown field; did you mean 'name'? expected one of: 'logo', 'name', 'url'"]),
         ({"eu": {**EU, "phone": "+995"}}, ["'eu.phone': unknown field; expected one of: 'logo', 'name', 'url'"]),
-        ({"eu": {**EU, "url": "ftp://europa.eu/"}}, ["'eu.url': 'ftp://europa.eu/' is not a web address; expected https://…"]),
-        ({"eu": {**EU, "url": "www.eeas.europa.eu"}}, ["'eu.url': 'www.eeas.europa.eu' is not a web address; expected https://…"]),
-        ({"eu": {**EU, "url": "mailto:delegation@eeas.europa.eu"}}, ["'eu.url': 'mailto:delegation@eeas.europa.eu' is not a web address; expected https://…"]),
-        ({"eu": {**EU, "url": 42}}, ["'eu.url': 42 is not a web address; expected https://…"]),
+        ({"eu": {**EU, "url": "ftp://europa.eu/"}}, ["'eu.url': 'ftp://europa.eu/' is not a secure web address; expected https://…"]),
+        ({"eu": {**EU, "url": "www.eeas.europa.eu"}}, ["'eu.url': 'www.eeas.europa.eu' is not a secure web address; expected https://…"]),
+        ({"eu": {**EU, "url": "mailto:delegation@eeas.europa.eu"}}, ["'eu.url': 'mailto:delegation@eeas.europa.eu' is not a secure web address; expected https://…"]),
+        ({"eu": {**EU, "url": 42}}, ["'eu.url': 42 is not a secure web address; expected https://…"]),
         # a slash short: a link to nowhere, as front-matter's `video:` already refuses
-        ({"eu": {**EU, "url": "https:/www.eeas.europa.eu"}}, ["'eu.url': 'https:/www.eeas.europa.eu' is not a web address; expected https://…"]),
-        ({"eu": {**EU, "logo": 5}}, ["'eu.logo': 5 is not a path under content/"]),
+        ({"eu": {**EU, "url": "https:/www.eeas.europa.eu"}}, ["'eu.url': 'https:/www.eeas.europa.eu' is not a secure web address; expected https://…"]),
+        ({"eu": {**EU, "url": "http://ge.usembassy.gov/"}}, ["'eu.url': 'http://ge.usembassy.gov/' is not a secure web address; expected https://…"]),
+        ({"eu": {**EU, "url": "javascript:alert(1)"}}, ["'eu.url': 'javascript:alert(1)' is not a secure web address; expected https://…"]),
+        ({"eu": {**EU, "url": "https://europa.eu/\u202e"}}, ["'eu.url': 'https://europa.eu/\u202e' is not a secure web address; expected https://…"]),
+        ({"eu": {**EU, "logo": 5}}, ["'eu.logo': 5 is not a path under content/, e.g. images/logos/eu.png"]),
+        # names reach pages, feeds and search filters as plain text: nothing that could become markup
+        ({"eu": {"name": {"en": "<img src=x onerror=alert(1)>", "ka": "ევროკავშირი"}}},
+         ["'eu.name.en': '<img src=x onerror=alert(1)>' contains '<' or '>'; a name is plain text, write it without them"]),
+        ({"eu": {"name": {"en": "European\u202eUnion", "ka": "ევროკავშირი"}}},
+         ["'eu.name.en': 'European\u202eUnion' contains an invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) after 'European'; delete it"]),
+        ({"eu": {"name": {"en": "European\nUnion", "ka": "ევროკავშირი"}}},
+         ["'eu.name.en': 'European\nUnion' contains a line break after 'European'; delete it"]),
         (
             {"EU": EU, "eu": {"name": {"en": "European Union"}, "site": "https://europa.eu/"}, "mia": "Ministry"},
             [
-                "'EU': is not a usable key; expected lower-case letters, digits and '-'",
+                "'EU': is not a usable key; expected lower-case letters, digits and '-', e.g. eu or us-embassy",
                 "'eu.site': unknown field; expected one of: 'logo', 'name', 'url'",
                 "'eu.name': no name in 'ka'; every entry is named in every site language",
                 "'mia': expected 'name:' with one name per language (en, ka)",
@@ -142,13 +152,42 @@ def test_load_a_missing_file_is_an_empty_registry(tmp_path: Path) -> None:
             "line 3: malformed YAML: while parsing a block mapping, did not find expected key",
             id="indented by one",
         ),
+        pytest.param("eu:\n  name: {en: EU, ka: ევროკავშირი}\neu:\n  name: {en: EU, ka: ევროკავშირი}\n",
+                     "line 3: 'eu' is there twice; keep one", id="a key twice"),
+        pytest.param("eu: &eu\n  name: {en: EU, ka: ევროკავშირი}\nmia: *eu\n",
+                     "line 1: '&eu' is a YAML anchor, which is not allowed; if the value starts with '&', put it in quotes", id="anchor"),
+        pytest.param("eu:\n  name: {en: 010, ka: 12:30}\n", None, id="numbers stay text"),
+        pytest.param("x: " + "[" * 100_000 + "]" * 100_000 + "\n",
+                     "line 1: lists and fields are nested more than 6 levels deep; no field needs that, check the brackets and indentation",
+                     id="100,000 brackets"),
     ],
 )
 def test_load_malformed_yaml(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "partners.yml"
     path.write_text(text, encoding="utf-8")
     entries, problems = registry.load(path, PATH, LANGUAGES)
-    assert (entries, [str(problem) for problem in problems]) == ({}, [f"{PATH}: {message}"])
+    if message is None:
+        assert (entries["eu"].names, problems) == ((("en", "010"), ("ka", "12:30")), [])
+    else:
+        assert (entries, [str(problem) for problem in problems]) == ({}, [f"{PATH}: {message}"])
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ("eu:\n  name: {en: Europe’s Union, ka: x}\n".encode("cp1252"),
+         "line 2: is not UTF-8 text (byte 0x92 ('’' in Windows-1252)); save it as UTF-8 (in Notepad: File → Save as → Encoding: UTF-8; "
+         "in Word: Plain Text, Unicode (UTF-8))"),
+        ("eu:\n  name: {en: EU, ka: x}\n".encode("utf-16"),
+         "is saved as UTF-16 text; save it as UTF-8 (in Notepad: File → Save as → Encoding: UTF-8; in Word: Plain Text, Unicode (UTF-8))"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "is not a text file (it holds binary data); a release is Markdown text saved as UTF-8"),
+        (b"# " + b"x" * 300_000, "is larger than 256 KB, more than any release or list needs; check that this is the file you meant to save, and split or shorten it"),
+    ],
+)
+def test_load_a_file_that_is_not_utf8_text(tmp_path: Path, data: bytes, message: str) -> None:
+    path = tmp_path / "partners.yml"
+    path.write_bytes(data)
+    assert [str(problem) for problem in registry.load(path, PATH, LANGUAGES)[1]] == [f"{PATH}: {message}"]
 
 
 @pytest.mark.parametrize("name", ["partners.yml", "topics.yml"])

@@ -20,6 +20,7 @@ DEFAULT = Config(
     feed_items=20,
     atomic_output=True,
     search=True,
+    meta_policy=True,
     parallel_from=200,
 )
 LANGUAGES_SHAPE = "must map language codes to {'locale': …, 'sitename': …}"
@@ -45,6 +46,7 @@ def test_defaults_pass_their_own_check() -> None:
         ({"NEWSROOM_PER_PAGE": 1, "NEWSROOM_FEED_ITEMS": 50}, {"per_page": 1, "feed_items": 50}),
         ({"NEWSROOM_ATOMIC_OUTPUT": False}, {"atomic_output": False}),
         ({"NEWSROOM_SEARCH": False}, {"search": False}),
+        ({"NEWSROOM_META_POLICY": False}, {"meta_policy": False}),
         (
             {"NEWSROOM_LANGUAGES": {"ka": {"locale": "ka_GE", "sitename": "პრესცენტრი"}, "en": {"locale": "en", "sitename": "Newsroom"}}},
             {"languages": (Language("ka", "ka_GE", "პრესცენტრი"), Language("en", "en", "Newsroom"))},

@@ -1,0 +1,50 @@
+"""The checks that look at the content as a whole, once per build, after every file is read:
+files that are not part of the site, the registries, what releases refer to, how twins agree.
+
+The build, the live preview and `./dev check` all call `problems` with what they read, so they
+report the same problems for the same files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import inventory, pairing, references, registry
+from .errors import Problem
+from .frontmatter import Release
+from .source import display_path
+
+
+@dataclass(frozen=True)
+class Registries:
+    """The partner and topic registries of one build, and what was wrong in them."""
+
+    partners: Mapping[str, registry.Entry]
+    topics: Mapping[str, registry.Entry]
+    problems: tuple[Problem, ...]
+
+
+def load_registries(content: Path, languages: tuple[str, ...]) -> Registries:
+    partners, partner_problems = registry.load(content / "partners.yml", display_path(str(content / "partners.yml"), str(content)), languages)
+    topics, topic_problems = registry.load(content / "topics.yml", display_path(str(content / "topics.yml"), str(content)), languages)
+    return Registries(partners, topics, (*partner_problems, *topic_problems))
+
+
+def take_inventory(settings: Mapping) -> inventory.Inventory:
+    """Every file of the build's content folder, sorted (see `inventory`)."""
+    content = Path(settings["PATH"])
+    return inventory.take(content, settings["ARTICLE_PATHS"], settings.get("STATIC_PATHS", ()),
+                          shown=display_path(str(content), str(content)), patterns=settings.get("IGNORE_FILES", inventory.IGNORED))
+
+
+def problems(files: inventory.Inventory, registries: Registries, releases: Sequence[Release], photos: references.Photos,
+             languages: tuple[str, ...]) -> list[Problem]:
+    """Every problem of the content as a whole (the problems of reading each file come on top)."""
+    content = photos.content
+    found = [*files.problems, *registries.problems]
+    found += references.logos(registries.partners, photos, display_path(str(content / "partners.yml"), str(content)))
+    found += references.check(releases, {"partners": registries.partners, "topics": registries.topics}, photos)
+    found += pairing.check(releases, languages)
+    return found

@@ -1,0 +1,68 @@
+"""What a release refers to in other files: partners and topics in the registries, photos in
+content/images/. Checked once per build, after every file is read (never while a file is read,
+which Pelican caches), so a live preview after any edit reports what a cold build reports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from . import images
+from .errors import Problem
+from .frontmatter import Release
+from .messages import one_of, shown, suggestion
+
+# field → (registry, noun)
+KEYS = (("partners", "partners", "partner"), ("funded_by", "partners", "partner"), ("topics", "topics", "topic"))
+
+
+class Photos:
+    """The photos of one build's content folder, each looked at once (`images.inspect`)."""
+
+    def __init__(self, content: Path):
+        self.content = content
+        self.found: dict[tuple[str, str], Path | str] = {}
+
+    def inspect(self, src: str, recipe: images.Recipe = images.PHOTO) -> Path | str:
+        """The photo's file, or why it cannot be published."""
+        key = (src, recipe.noun)
+        if key not in self.found:
+            self.found[key] = images.inspect(self.content, src, recipe)
+        return self.found[key]
+
+    def problem(self, src: str, recipe: images.Recipe = images.PHOTO) -> str | None:
+        found = self.inspect(src, recipe)
+        return found if isinstance(found, str) else None
+
+
+def check(releases: Iterable[Release], registries: Mapping[str, Mapping], photos: Photos | None) -> list[Problem]:
+    """The problems of each release's references. `registries`: 'partners' and 'topics' by key;
+    `photos`: the content's photos (None: photos are not checked)."""
+    problems = []
+    for release in releases:
+        if not release.partners:
+            known = registries["partners"]
+            problems.append(Problem(release.path, "partners", f"missing; name at least one partner from content/partners.yml, {one_of(known)}"))
+        for field, registry, noun in KEYS:
+            known = registries[registry]
+            for key in getattr(release, field):
+                if key not in known:
+                    problems.append(Problem(release.path, field, f"unknown {noun} {shown(key)};{_hint(key, known)} {one_of(known)}"))
+        if photos is not None and release.image is not None and (message := photos.problem(release.image.src)):
+            problems.append(Problem(release.path, "image.src", message))
+    return problems
+
+
+def logos(partners: Mapping, photos: Photos, path: str) -> list[Problem]:
+    """The problems of the partners' logos (`path`: the registry as the officer knows it)."""
+    return [Problem(path, f"{key}.logo", message)
+            for key, entry in partners.items() if entry.logo and (message := photos.problem(entry.logo, images.LOGO))]
+
+
+def _hint(key: str, known: Mapping) -> str:
+    """A likely slip of a key; or the key of a partner given by its name ('European Union' → 'eu')."""
+    for entry_key, entry in known.items():
+        names = getattr(entry, "names", ())
+        if any(key.strip().lower() == name.lower() for _, name in names):
+            return f" '{key}' is the name of '{entry_key}': write its key, '{entry_key}'."
+    return suggestion(key, known)
