@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from . import characters, slugs, yamlload
+from .bodyimages import BodyImage
 from .errors import Problem
 from .messages import one_of, shown, suggestion
 
@@ -95,6 +96,7 @@ class Release:
     topics: tuple[str, ...] = ()
     draft: bool = False
     date_approximate: bool = False
+    body_images: tuple[BodyImage, ...] = ()  # the photos in the text, found when it is converted
 
     @property
     def group_key(self) -> str:

@@ -14,12 +14,15 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from . import assets, audit, feeds, headers, fragments, images, pages, pairing, progress, references, registry, render, search, settings, sitemap
+from . import assets, audit, bodyimages, feeds, headers, fragments, images, pages, pairing, progress, references, registry, render, search, settings, sitemap
 from .reader import PROBLEMS
 from .errors import ContentError, Problem
 from .pairing import Group
 
 logger = logging.getLogger(__name__)
+
+# a photo in a release's text is as wide as the text (theme/static/css/site.css: .release__body)
+BODY_SIZES = "(min-width: 64rem) 42rem, (min-width: 40rem) calc(100vw - 3rem), calc(100vw - 2rem)"
 
 
 @dataclass
@@ -127,8 +130,11 @@ class NewsroomGenerator(Generator):
                 if src not in made:
                     made[src] = images.picture(self.photos.inspect(src), src, self.image_cache)
                 article.picture = made[src]
+            self.fill_body_images(article)
         self.newsroom.logos = self.make_logos()
-        self.pictures = [*{a.release.image.src: a.picture for a in articles if a.release.image}.values(), *self.newsroom.logos.values()]
+        used = [a.picture for a in articles if a.release.image]
+        used += [made[image.src] for a in articles for image in a.release.body_images]
+        self.pictures = list({id(picture): picture for picture in (*used, *self.newsroom.logos.values())}.values())
         for lang in self.config.codes:  # previous/next within the release's own language
             own = [group.versions[lang] for group in self.groups if lang in group.versions]
             for newer, item, older in zip([None, *own], own, [*own[1:], None]):
@@ -158,6 +164,19 @@ class NewsroomGenerator(Generator):
         self.progress.say("Read", f"{len(articles)} releases ({progress.per_language(articles, lambda a: a.lang)}), "
                           f"{len(self.groups)} stories; {len(self.list_pages)} list pages to write "
                           f"({progress.per_language(self.list_pages, lambda p: p.lang)})")
+
+    def fill_body_images(self, article) -> None:
+        """The photos in a release's text, as the variants the build made of them. Once per
+        release read (its text is final; a session re-reads an edited release)."""
+        if not article.release.body_images or getattr(article, "newsroom_filled", False):
+            return
+        for image in article.release.body_images:
+            if image.src not in self.made_pictures:
+                self.made_pictures[image.src] = images.picture(self.photos.inspect(image.src), image.src, self.image_cache)
+        macros = self.env.get_template("partials/macros.html").make_module({"SITEURL": self.settings["SITEURL"]})
+        article._content = bodyimages.fill(article._content, article.release.body_images,
+                                           lambda image: str(macros.picture(self.made_pictures[image.src], BODY_SIZES, image.alt)))
+        article.newsroom_filled = True
 
     def make_logos(self) -> dict[str, images.Picture]:
         """The variants of every partner's logo that can be published (the others are problems)."""

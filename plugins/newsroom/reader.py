@@ -7,6 +7,7 @@ the prepared result. The result is the same either way: `convert` is one pure fu
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import logging
@@ -20,7 +21,7 @@ from markupsafe import Markup
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
-from . import frontmatter, htmlpolicy, inventory, settings, source
+from . import bodyimages, frontmatter, htmlpolicy, inventory, settings, source
 from .source import display_path
 from .errors import Problem
 from .slugs import MARKDOWN_SUFFIXES
@@ -77,8 +78,14 @@ def _convert(source_path: str, path: str, content_path: str, site: frontmatter.S
         problems += found
     if not problems and not html_text(html).strip() and "<img" not in html:
         problems.append(Problem(path, "body", "shows no text once converted (only markup or comments); write the release's text after the front-matter"))
+    if summary is not None and "<img" in summary:
+        problems.append(Problem(path, "summary", "holds a picture; a summary is one or two sentences of text, put the picture in the body"))
     if problems:
         return skipped(problems)
+    folder = Path(os.path.relpath(source_path, content_path)).parent.as_posix()
+    located = lambda written: None if (line := htmlpolicy.line_of(body, written)) is None else first + line - 1  # noqa: E731
+    html, pictures = bodyimages.extract(html, folder, located)
+    release = dataclasses.replace(release, body_images=pictures)
     metadata = {
         "title": release.title,
         "date": SafeDatetime.combine(release.date.date(), release.date.time()),

@@ -50,6 +50,10 @@ def check(releases: Iterable[Release], registries: Mapping[str, Mapping], photos
                     problems.append(Problem(release.path, field, f"unknown {noun} {shown(key)};{_hint(key, known)} {one_of(known)}"))
         if photos is not None and release.image is not None and (message := photos.problem(release.image.src)):
             problems.append(Problem(release.path, "image.src", message))
+        for image in release.body_images if photos is not None else ():
+            if message := photos.problem(image.src):
+                where = f"line {image.line}: " if image.line else ""
+                problems.append(Problem(release.path, "body", f"{where}{message.replace(shown(image.src), shown(image.written), 1)}"))
     return problems
 
 

@@ -406,3 +406,46 @@ def test_each_language_has_its_own_404_page(site, lang, heading):
     assert page.h1.get_text() == heading
     assert meta(page, "robots") == ["noindex"]
     assert page.select_one(".not-found a")["href"] == f"{SITE}/{lang}/"
+
+
+def photo_with_secrets(path) -> None:
+    """A phone photo: taken sideways (EXIF orientation 6), with where and who in its metadata."""
+    image = Image.new("RGB", (600, 400), "white")
+    image.paste((200, 0, 0), (0, 0, 300, 400))  # the left half red: the top once turned upright
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: rotate 90° clockwise to show
+    exif[0x013B] = "Photographer Name"  # Artist
+    exif.get_ifd(0x8825).update({1: "N", 2: (41.0, 43.0, 0.0), 3: "E", 4: (44.0, 47.0, 0.0)})  # GPS
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, "JPEG", exif=exif, comment=b"Shelter B, room 12")
+
+
+def test_a_photo_in_the_text_is_published_as_upright_variants_without_metadata(tmp_path):
+    content = shutil.copytree(ROOTS / "bilingual" / "content", tmp_path / "content")
+    photo_with_secrets(content / "images" / "2018" / "visit.jpg")
+    release = content / "releases" / "2018" / "2018-06-06-eu-tablets.en.md"
+    release.write_text(release.read_text(encoding="utf-8") + "\n![Officers with the tablets](../../images/2018/visit.jpg)\n", encoding="utf-8")
+    site = Site(build(content, tmp_path / "output"))
+    picture = site.html(PAIR["en"]).select_one(".release__body picture")
+    img = picture.select_one("img")
+    assert (img["alt"], img["width"], img["height"]) == ("Officers with the tablets", "400", "600")  # upright: taller than wide
+    assert [source["type"] for source in picture.select("source")] == ["image/avif", "image/webp"]
+    published = sorted(path.relative_to(site.output).as_posix() for path in (site.output / "images").rglob("*") if path.is_file())
+    assert all(name.startswith("images/sized/") for name in published), published  # never an original
+    assert any(name.startswith("images/sized/visit-") for name in published), published
+    for path in (site.output / "images").rglob("*.*"):
+        data = path.read_bytes()
+        assert b"Exif" not in data and b"Photographer" not in data and b"Shelter" not in data, path
+    with Image.open(site.file(img["src"])) as variant:
+        assert variant.size[1] > variant.size[0] and variant.getpixel((variant.size[0] // 2, 5))[0] > 150  # red on top
+
+
+def test_a_photo_in_the_text_from_outside_content_images_fails_the_strict_build_with_its_line(tmp_path):
+    content = shutil.copytree(ROOTS / "bilingual" / "content", tmp_path / "content")
+    release = content / "releases" / "2018" / "2018-06-06-eu-tablets.en.md"
+    release.write_text(release.read_text(encoding="utf-8") + "\nSee:\n\n![A photo](../../../../../../etc/hostname)\n", encoding="utf-8")
+    with pytest.raises(ContentError) as failure:
+        build(content, tmp_path / "output")
+    assert [str(problem) for problem in failure.value.problems] == [
+        "content/releases/2018/2018-06-06-eu-tablets.en.md: 'body': line 16: '../../../../../../etc/hostname' is outside "
+        "content/images/; put the photo in content/images/ and give its path from content/, e.g. images/2018/conference.jpg"]
