@@ -48,6 +48,9 @@ def check(releases: Iterable[Release], registries: Mapping[str, Mapping], photos
             for key in getattr(release, field):
                 if key not in known:
                     problems.append(Problem(release.path, field, f"unknown {noun} {shown(key)};{_hint(key, known)} {one_of(known)}"))
+                elif getattr(known[key], "broken", False):
+                    problems.append(Problem(release.path, field, f"the {noun} {shown(key)} has a name that cannot be shown; "
+                                                                 f"fix it in content/{registry}.yml (its own line says how)"))
         if photos is not None and release.image is not None and (message := photos.problem(release.image.src)):
             problems.append(Problem(release.path, "image.src", message))
         for image in release.body_images if photos is not None else ():

@@ -22,6 +22,7 @@ class Entry:
     names: tuple[tuple[str, str], ...]
     url: str | None = None
     logo: str | None = None
+    broken: bool = False  # a name that cannot be shown: the releases that name this entry wait for the fix
 
     def name(self, lang: str) -> str:
         return dict(self.names)[lang]
@@ -62,11 +63,13 @@ def parse(raw: object, path: str, languages: tuple[str, ...]) -> tuple[dict[str,
         if not isinstance(names, dict):
             report("name", f"expected one name per language: {{{', '.join(f'{lang}: …' for lang in languages)}}}")
             continue
+        broken = False
         for lang in languages:
             if not isinstance(names.get(lang), str) or not names[lang].strip():
                 report("name", f"no name in '{lang}'; every entry is named in every site language")
             elif message := name_problem(names[lang]):
                 report(f"name.{lang}", message)
+                broken = True
         url = value.get("url")
         if url is not None and (not isinstance(url, str) or urlsplit(url).scheme != "https" or not urlsplit(url).netloc
                                 or characters.first_hidden(url)):
@@ -80,6 +83,7 @@ def parse(raw: object, path: str, languages: tuple[str, ...]) -> tuple[dict[str,
             names=tuple((lang, str(names.get(lang, key)).strip()) for lang in languages),
             url=url if isinstance(url, str) else None,
             logo=logo if isinstance(logo, str) else None,
+            broken=broken,
         )
     return entries, problems
 
