@@ -247,7 +247,7 @@ def test_it_runs_on_push_pull_request_by_hand_and_daily(workflow):
 
 def test_the_only_commands_are_the_ones_a_person_runs(workflow):
     run = [step["run"].strip() for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
-    assert set(run) == {"./dev test", "./dev publish"}
+    assert set(run) == {"./dev test", "./dev check", "./dev publish"}
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert all(command in readme for command in run)
 
@@ -260,7 +260,7 @@ def test_every_run_tests_then_builds_the_site_strictly(workflow, event, ref):
     jobs = workflow["jobs"]
     assert job_runs(jobs["test"], event, ref) and job_runs(jobs["build"], event, ref)
     assert commands(jobs["test"], event, ref) == ["./dev test"]
-    assert commands(jobs["build"], event, ref) == ["./dev publish"]
+    assert commands(jobs["build"], event, ref) == ["./dev check", "./dev publish"]
     assert needs(jobs["build"]) == ["test"], "a site whose tests failed is not built"
 
 
