@@ -86,8 +86,13 @@ def _encode(image: Image.Image, width: int, height: int, fmt: str, options: dict
     partial.replace(target)
 
 
+def files(cache: Path, pictures: list[Picture]) -> list[tuple[str, Path]]:
+    """Every variant of these pictures: (its name in the site, its encoded file in `cache`)."""
+    return [(name, cache / name) for name in sorted({name for item in pictures for name in item.files()})]
+
+
 def copy_into(output: Path, cache: Path, pictures: list[Picture]) -> None:
-    for name in sorted({name for item in pictures for name in item.files()}):
+    for name, source in files(cache, pictures):
         destination = output / name
         destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cache / name, destination)
+        shutil.copyfile(source, destination)
