@@ -1,6 +1,6 @@
 """What a build does when writing goes wrong, or another build runs beside it: it fails with one
 clear message and leaves the last good site in place, byte for byte; two builds of one output
-folder take turns."""
+folder take turns; a live preview notices when another build replaced its folder."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from full_disk import PAGE, snapshot
 
 from newsroom import images, output, render, search
 from newsroom.errors import OutputError
+from newsroom.session import Session
 
 SITE = "https://example.org/newsroom"
 HEADERS = "/*\n  X-Content-Type-Options: nosniff\n"
@@ -392,3 +393,69 @@ def test_two_builds_into_one_output_folder_take_turns(contents, last_site, tmp_p
         watch.join()
     assert watch.seen == [] and watch.looks > 100
     assert sorted(path.name for path in tmp_path.iterdir() if path.name.startswith("output")) == ["output", "output.lock"]
+
+
+@pytest.fixture
+def live(contents, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(contents[0], content)
+    session = Session(settings_of(content, tmp_path))
+    session.build()
+    return session
+
+
+def settings_of(content: Path, tmp_path: Path) -> dict:
+    from conftest import settings_for
+
+    return settings_for(content, tmp_path / "live", "pelicanconf.py", CACHE_PATH=str(tmp_path / "cache"))
+
+
+def edit(session: Session, words: str) -> None:
+    path = session.content / "releases" / "2018" / "2018-03-09-women-police.en.md"
+    before = path.stat().st_mtime_ns
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{words}\n", encoding="utf-8")
+    os.utime(path, ns=(before + 10**9, before + 10**9))
+
+
+def page(session: Session) -> str:
+    return (session.output / "en" / "news" / "women-police" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_live_preview_rebuilds_when_another_build_replaced_its_folder(live, tmp_path, caplog):
+    build(live.content, live.output, "pelicanconf.py", CACHE_PATH=str(tmp_path / "other-cache"), NEWSROOM_SEARCH=True)
+    assert (live.output / "pagefind" / "pagefind.js").is_file()  # the other build's, with search
+    edit(live, "Saved after the other build.")
+    with caplog.at_level(logging.WARNING, logger="newsroom"):
+        refresh = live.refresh()
+    assert refresh.kind == "full"
+    assert f"newsroom: another build replaced {live.output}; rebuilding the whole site" in caplog.text
+    assert "Saved after the other build." in page(live)
+    assert not (live.output / "pagefind").exists()  # the session's own build again
+    edit(live, "And a second save.")
+    assert live.refresh().kind == "releases"  # its own folder again: refreshed in place
+
+
+def test_a_refresh_waits_for_a_build_that_holds_the_folder(live, tmp_path, caplog):
+    other = build(live.content, tmp_path / "other", "pelicanconf.py", CACHE_PATH=str(tmp_path / "other-cache"), NEWSROOM_SEARCH=False)
+    edit(live, "Saved while another build ran.")
+    done: list = []
+    with caplog.at_level(logging.WARNING, logger="newsroom"):
+        with output.Lock(live.output):  # another build, between its staging and its swap
+            refreshing = threading.Thread(target=lambda: done.append(live.refresh()))
+            refreshing.start()
+            assert wait_until(lambda: "waiting for it to finish" in caplog.text, 30), caplog.text
+            assert done == [] and "Saved while another build ran." not in page(live)
+            staging = live.output.with_name(f"{live.output.name}.staging-test")
+            shutil.copytree(other, staging)
+            output.replace(live.output, staging)  # … which publishes
+        refreshing.join(timeout=60)
+    assert [refresh.kind for refresh in done] == ["full"]  # it noticed, and built the whole site anew
+    assert "Saved while another build ran." in page(live)
+    assert complete_preview(live.output) is None
+
+
+def complete_preview(out: Path) -> str | None:
+    for name in ("index.html", "en/index.html", "ka/index.html", "sitemap.xml", "en/news/women-police/index.html"):
+        if not (out / name).is_file() or (out / name).stat().st_size == 0:
+            return name
+    return None
