@@ -29,9 +29,9 @@ def snapshot(folder: Path) -> dict[str, str]:
     return found
 
 
-def used(mount: Path) -> int:
-    info = os.statvfs(mount)
-    return (info.f_blocks - info.f_bfree) * info.f_frsize
+def footprint(folder: Path) -> int:
+    """What the files below `folder` take on a tmpfs."""
+    return sum(-(-path.stat().st_size // PAGE) * PAGE for path in folder.rglob("*") if path.is_file())
 
 
 def run(spec: dict) -> dict:
@@ -39,12 +39,12 @@ def run(spec: dict) -> dict:
     left free), command (run in `cwd` with `env` added)."""
     mount = Path(spec["mount"])
     mount.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", str(mount)], check=True)
+    size = footprint(Path(spec["site"])) + -(-spec["room"] // PAGE) * PAGE
+    subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)], check=True)
     try:
         shutil.copytree(spec["site"], mount / "output")
+        assert os.statvfs(mount).f_bavail * os.statvfs(mount).f_frsize == size - footprint(Path(spec["site"]))
         before = snapshot(mount / "output")
-        size = -(-(used(mount) + spec["room"]) // PAGE) * PAGE
-        subprocess.run(["mount", "-o", f"remount,size={size}", str(mount)], check=True)
         command = subprocess.run(spec["command"], cwd=spec["cwd"], env={**os.environ, **spec["env"]},
                                  capture_output=True, text=True, timeout=120)
         after = snapshot(mount / "output") if (mount / "output").is_dir() else {}
