@@ -20,7 +20,7 @@ import types
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, ROOTS, build
+from conftest import ROOT, ROOTS, build, settings_for
 from full_disk import PAGE, snapshot
 
 from newsroom import images, output, render, search
@@ -373,11 +373,11 @@ def test_two_builds_into_one_output_folder_take_turns(contents, last_site, tmp_p
     watch = Watch(out)
     watch.start()
     try:
-        for round in range(3):
+        for turn in range(3):
             page = content / "releases" / "2018" / "2018-03-09-women-police.en.md"
-            page.write_text(page.read_text(encoding="utf-8") + f"\nRound {round}.\n", encoding="utf-8")
+            page.write_text(page.read_text(encoding="utf-8") + f"\nRound {turn}.\n", encoding="utf-8")
             commands = [pelican(content, out, tmp_path / f"cache-{n}") for n in range(2)]
-            if round < 2:  # both start while a third holds the lock: both wait, then one after the other
+            if turn < 2:  # both start while a third holds the lock: both wait, then one after the other
                 with output.Lock(out):
                     builds = [Build(command) for command in commands]
                     assert wait_until(lambda: all(b.waiting() for b in builds)), [b.lines for b in builds]
@@ -387,7 +387,7 @@ def test_two_builds_into_one_output_folder_take_turns(contents, last_site, tmp_p
             else:  # started at once, as two CI steps would
                 builds = [Build(command) for command in commands]
             assert [b.finish() for b in builds] == [0, 0], [b.lines for b in builds]
-            assert f"Round {round}." in (out / "en" / "news" / "women-police" / "index.html").read_text(encoding="utf-8")
+            assert f"Round {turn}." in (out / "en" / "news" / "women-police" / "index.html").read_text(encoding="utf-8")
     finally:
         watch.stopped.set()
         watch.join()
@@ -405,8 +405,6 @@ def live(contents, tmp_path):
 
 
 def settings_of(content: Path, tmp_path: Path) -> dict:
-    from conftest import settings_for
-
     return settings_for(content, tmp_path / "live", "pelicanconf.py", CACHE_PATH=str(tmp_path / "cache"))
 
 
