@@ -71,18 +71,18 @@ def thaw(pelican):
 
 
 def add_generator(pelican):
-    output.stage(pelican)
     return NewsroomGenerator
 
 
 HANDLERS = (
     (signals.initialized, check_settings),
+    # each run: under the output folder's lock, into its own staging folder, checked, swapped in
+    (signals.initialized, output.guard),
     (signals.readers_init, add_reader),
     (signals.generator_init, prepare_templates),
     (signals.article_generator_init, read_in_parallel),
     (signals.article_generator_context, collect_problems),
     (signals.get_generators, add_generator),
-    (signals.finalized, output.publish),
     (signals.finalized, thaw),
 )
 

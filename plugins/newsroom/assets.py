@@ -36,10 +36,14 @@ class Assets:
             self.names[name] = fingerprinted(name, path.read_bytes()) if fingerprint else name
         return f"{self.url_dir}/{self.names[name]}"
 
+    def files(self) -> list[tuple[str, Path]]:
+        """Every file of the theme's static folder: (its name in the site, as `url` gives it; its source)."""
+        return [(self.url(path.relative_to(self.static_dir).as_posix()), path)
+                for path in sorted(self.static_dir.rglob("*")) if path.is_file()]
+
     def write(self, output: Path) -> None:
         """Publish every file of the theme's static folder under the name `url` gives it."""
-        for path in sorted(self.static_dir.rglob("*")):
-            if path.is_file():
-                target = output / self.url(path.relative_to(self.static_dir).as_posix())
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(path.read_bytes())
+        for name, path in self.files():
+            target = output / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())

@@ -17,6 +17,7 @@ from pelican.generators import Generator
 from . import assets, audit, bodyimages, feeds, headers, fragments, images, pages, pairing, progress, references, registry, render, search, settings, sitemap
 from .reader import PROBLEMS
 from .errors import ContentError, Problem
+from .output import Expected
 from .pairing import Group
 
 logger = logging.getLogger(__name__)
@@ -87,6 +88,7 @@ class NewsroomGenerator(Generator):
         self.groups: list[Group] = []
         self.pictures: list[images.Picture] = []
         self.made_pictures: dict[str, images.Picture] = {}  # by src: releases sharing an image share its variants
+        self.expected_output: Expected | None = None  # what generate_output wrote, checked before publishing
 
     # -- context -------------------------------------------------------------------------------
 
@@ -217,7 +219,8 @@ class NewsroomGenerator(Generator):
     def generate_output(self, writer):
         output = Path(self.output_path)
         self.write_pictures(output)
-        assets.Assets(Path(self.theme) / "static", self.settings["THEME_STATIC_DIR"]).write(output)
+        theme_assets = assets.Assets(Path(self.theme) / "static", self.settings["THEME_STATIC_DIR"])
+        theme_assets.write(output)
         headers.publish(Path(self.theme), output)
         jobs = self.jobs()
         cache = render.PageCache(Path(self.settings["CACHE_PATH"]) / "newsroom-pages") if self.page_cache else None
@@ -229,6 +232,11 @@ class NewsroomGenerator(Generator):
             cache = Path(self.settings["CACHE_PATH"]) / "newsroom-search" if self.page_cache else None
             search.index(output, search.pages_glob(self.settings["ARTICLE_URL"]), cache)
             self.progress.say("Indexed", "the pages for search, one index per language")
+        self.expected_output = Expected(
+            files=(*(job.save_as for job in jobs), *(feeds.url_of(code) for code in self.config.codes), "sitemap.xml"),
+            copies=(*theme_assets.files(), *images.files(self.image_cache, self.pictures), *headers.files(Path(self.theme))),
+            search=tuple(sorted({lang for group in self.groups for lang in group.versions})) if self.config.search else None,
+        )
 
     def render_in_place(self, jobs: list[render.Job], output: Path) -> None:
         """Rewrite a few pages of a site being served (a live preview's refresh), in this process."""

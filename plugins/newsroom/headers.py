@@ -46,6 +46,11 @@ def policy_of(theme: Path) -> str | None:
     return meta_policy(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
+def files(theme: Path) -> list[tuple[str, Path]]:
+    """What `publish` copies: (its name in the site, its source)."""
+    return [(NAME, theme / NAME)] if (theme / NAME).is_file() else []
+
+
 def publish(theme: Path, output: Path) -> None:
     """Copy the theme's `_headers` to the root of the site, as it is."""
     if (theme / NAME).is_file():

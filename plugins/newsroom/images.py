@@ -257,7 +257,12 @@ def _written(target: Path) -> Iterator[Path]:
         raise
 
 
+def files(cache: Path, pictures: list[Picture]) -> list[tuple[str, Path]]:
+    """Every variant of these pictures: (its name in the site, its encoded file in `cache`)."""
+    return [(name, cache / name) for name in sorted({name for item in pictures for name in item.files()})]
+
+
 def copy_into(output: Path, cache: Path, pictures: list[Picture]) -> None:
-    for name in sorted({name for item in pictures for name in item.files()}):
+    for name, source in files(cache, pictures):
         with _written(output / name) as part:
-            shutil.copyfile(cache / name, part)
+            shutil.copyfile(source, part)

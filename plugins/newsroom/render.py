@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import NewsroomError
+from .output import ROOM
 from .workers import FORK, cores
 
 class RenderError(NewsroomError):
@@ -65,6 +66,9 @@ def render_all(jobs: Sequence[Job], get_template: Callable[[str], Any], context:
     for process in processes:
         process.join()
     failed = [process.exitcode for process in processes if process.exitcode != 0]
+    no_room = [code for code in failed if code in ROOM]  # a worker found no room to write (see _worker)
+    if no_room:
+        raise OSError(no_room[0], os.strerror(no_room[0]))
     if failed:
         raise RenderError(f"newsroom: {len(failed)} of {workers} rendering processes failed; their errors are above")
 
@@ -81,9 +85,10 @@ def shares(jobs: Sequence[Job], workers: int) -> list[list[Job]]:
 def _worker(jobs, get_template, context, output, cache, in_place) -> None:
     try:
         _render(jobs, get_template, context, output, cache, in_place)
-    except BaseException:  # noqa: BLE001 - reported here, turned into the exit code
+    except BaseException as error:  # noqa: BLE001 - reported here, turned into the exit code
         traceback.print_exc()
-        raise SystemExit(1) from None
+        # no room to write (a full disk): the error's number, so that the build can say so
+        raise SystemExit(error.errno if isinstance(error, OSError) and error.errno in ROOM else 1) from None
 
 
 def _render(jobs: Sequence[Job], get_template, context: Mapping, output: Path, cache: PageCache | None, in_place: bool = False) -> None:
@@ -120,9 +125,12 @@ def _write(path: Path, data: bytes, made: set[Path], whole: bool = False) -> Non
     if path.parent not in made:
         path.parent.mkdir(parents=True, exist_ok=True)
         made.add(path.parent)
-    if not whole:
-        path.write_bytes(data)
-        return
-    partial = path.with_name(path.name + ".part")
-    partial.write_bytes(data)
-    partial.replace(path)
+    target = path if not whole else path.with_name(path.name + ".part")
+    try:
+        target.write_bytes(data)
+    except OSError as error:
+        if error.filename is None:  # a failed write names no file; the message must
+            raise OSError(error.errno, error.strerror, str(path)) from error
+        raise
+    if whole:
+        target.replace(path)

@@ -7,7 +7,8 @@ anew from the releases in memory (no other file is read). The edited releases' o
 written as soon as their twins and neighbours are known; then the lists are planned, and only the
 pages whose signature changed are rendered, in place. Any other change (theme, settings,
 registries, images) runs the full build again. Editors' backup and lock files (hidden, or ending
-in `~`) are not changes.
+in `~`) are not changes. A refresh holds the output folder's lock as a build does (`output.Lock`);
+if another build has replaced the folder since, the session builds the whole site again.
 
 What a refresh writes is what a full build of the same files writes (tests/functional/test_session.py).
 """
@@ -26,7 +27,7 @@ from pelican.contents import Article, SkipStub
 from pelican.generators import ArticlesGenerator
 from pelican.utils import order_content
 
-from . import inventory, pages
+from . import inventory, output, pages
 from .generator import NewsroomGenerator
 from .reader import PROBLEMS, display_path
 
@@ -71,6 +72,7 @@ class Session:
         self.items: dict[str, Article] = {}  # release file (relative to content/) → what it read as
         self.problems: dict[str, list] = {}  # release file → the problems reading it found
         self.signatures: dict[str, str | None] = {}  # page (save_as) → signature last written
+        self.published: output.Identity | None = None  # the output folder this session's build made
 
     # -- what changed ---------------------------------------------------------------------------
 
@@ -115,7 +117,7 @@ class Session:
 
         signals.all_generators_finalized.connect(capture)
         try:
-            Pelican(self.settings).run()
+            self.published = Pelican(self.settings).run()  # our run, see output.guard
         finally:
             signals.all_generators_finalized.disconnect(capture)
         self.keep(captured)
@@ -143,12 +145,16 @@ class Session:
             return Refresh("none")
         if self.newsroom is None or not all(self.is_release(path) for path in changed):
             return self.build()
-        self.stamps = stamps
-        try:
-            return self.refresh_releases(changed, stamps, start)
-        except Exception:
-            logger.exception("newsroom: refreshing %d release file(s) failed; rebuilding the whole site", len(changed))
-            return self.build()
+        with output.Lock(self.output):  # no build swaps the output folder while pages are rewritten in it
+            if output.identity(self.output) == self.published:
+                self.stamps = stamps
+                try:
+                    return self.refresh_releases(changed, stamps, start)
+                except Exception:
+                    logger.exception("newsroom: refreshing %d release file(s) failed; rebuilding the whole site", len(changed))
+            else:  # what the session knows of the pages there is another build's no more
+                logger.warning("newsroom: another build replaced %s; rebuilding the whole site", self.output)
+        return self.build()
 
     def refresh_releases(self, changed: list[str], stamps: Stamps, start: float) -> Refresh:
         newsroom = self.newsroom
