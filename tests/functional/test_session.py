@@ -146,3 +146,54 @@ def test_a_template_change_rebuilds_with_the_new_template(tmp_path):
     save(base, base.read_text(encoding="utf-8").replace('<main id="main"', '<main data-edited id="main"'))
     assert session.refresh().kind == "full"
     assert "<main data-edited" in (session.output / "en" / "news" / "women-police" / "index.html").read_text(encoding="utf-8")
+
+
+def reported(session: Session) -> list[str]:
+    return sorted({str(problem) for problem in session.newsroom.problems})
+
+
+def assert_same_problems_as_a_cold_build(session: Session, tmp_path: Path) -> list[str]:
+    """What the live preview reports after a change is what a cold build of the same files reports."""
+    cold = Session(settings_for(session.content, tmp_path / "cold", "pelicanconf.py", CACHE_PATH=str(tmp_path / "cold-cache")))
+    cold.build()
+    assert reported(session) == reported(cold)
+    return reported(session)
+
+
+def test_a_partner_removed_from_the_registry_is_reported_as_a_cold_build_reports_it(live, tmp_path):
+    registry = live.content / "partners.yml"
+    text = registry.read_text(encoding="utf-8")
+    start = text.index("\nmia:")
+    end = text.index("\n", text.index("name:", start)) + 1
+    while text[end:].startswith("  "):
+        end = text.index("\n", end) + 1
+    save(registry, text[:start + 1] + text[end:])
+    assert live.refresh().kind == "full"
+    problems = assert_same_problems_as_a_cold_build(live, tmp_path)
+    assert problems and all("'partners': unknown partner 'mia'" in line for line in problems), problems
+    assert_same_as_a_full_build(live, tmp_path)
+
+
+def test_a_renamed_partner_is_reported_then_its_releases_come_back(live, tmp_path):
+    registry = live.content / "partners.yml"
+    save(registry, registry.read_text(encoding="utf-8").replace("\nmia:", "\ninterior:"))
+    assert live.refresh().kind == "full"
+    assert any("unknown partner 'mia'" in line for line in assert_same_problems_as_a_cold_build(live, tmp_path))
+    for path in (live.content / RELEASES).rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        if "mia" in text:
+            save(path, text.replace("[mia]", "[interior]").replace("mia, ", "interior, ").replace(", mia", ", interior"))
+    live.refresh()
+    assert assert_same_problems_as_a_cold_build(live, tmp_path) == []
+    assert (live.output / "en" / "partners" / "interior" / "index.html").is_file()
+    assert_same_as_a_full_build(live, tmp_path)
+
+
+def test_a_deleted_photo_is_reported_as_a_cold_build_reports_it(live, tmp_path):
+    (live.content / "images" / "conference.png").unlink()
+    assert live.refresh().kind == "full"
+    problems = assert_same_problems_as_a_cold_build(live, tmp_path)
+    assert problems == ["content/releases/2018/2018-03-09-women-police.en.md: 'image.src': 'images/conference.png' does not exist "
+                        "under content/; check the spelling, or add the photo to content/images/"]
+    assert not (live.output / "en" / "news" / "women-police").exists()
+    assert_same_as_a_full_build(live, tmp_path)
