@@ -123,8 +123,8 @@ def check(c):
     from newsroom import content
 
     problems = content.check(settings())
-    for problem in problems:
-        print(problem)
+    for problem in problems:  # where the build prints them: standard error
+        print(problem, file=sys.stderr)
     if problems:
         sys.exit(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the content")
     print(f"No problems in {len(content.release_files(settings()))} release files.")

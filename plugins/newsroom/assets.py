@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from .errors import ThemeError
+
 
 def fingerprinted(name: str, content: bytes) -> str:
     """`css/site.css` → `css/site.1a2b3c4d5e.css`, the hash taken from the content."""
@@ -31,7 +33,8 @@ class Assets:
         if name not in self.names:
             path = self.static_dir / name
             if not path.is_file():
-                raise FileNotFoundError(f"newsroom: no theme file {name!r} in {self.static_dir}")
+                raise ThemeError(f"newsroom: a template asks for the theme file {name!r}, which is not in {self.static_dir}; "
+                                 "add the file or correct the template")
             fingerprint = any(path.match(pattern) for pattern in FINGERPRINTED)
             self.names[name] = fingerprinted(name, path.read_bytes()) if fingerprint else name
         return f"{self.url_dir}/{self.names[name]}"

@@ -37,5 +37,17 @@ class ContentError(NewsroomError):
         super().__init__(f"{count} {noun} in the content; nothing was published")
 
 
+class ThemeError(NewsroomError):
+    """The theme lacks a file one of its templates asks for."""
+
+
+class RenderError(NewsroomError):
+    """A template failed while rendering a page."""
+
+
+class SearchError(NewsroomError):
+    """Pagefind could not index the site."""
+
+
 class OutputError(NewsroomError):
     """The output directory cannot be safely replaced."""

@@ -16,12 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import NewsroomError
+from .errors import RenderError
 from .output import ROOM
 from .workers import FORK, cores
 
-class RenderError(NewsroomError):
-    """A template failed while rendering a page."""
 
 
 @dataclass(frozen=True)

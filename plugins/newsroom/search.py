@@ -14,11 +14,7 @@ import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import NewsroomError
-
-
-class SearchError(NewsroomError):
-    """Pagefind could not index the site."""
+from .errors import SearchError
 
 
 PAGEFIND = (sys.executable, "-m", "pagefind")  # the command; tests put a stub in its place

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsroom import assets
+from newsroom.errors import ThemeError
 
 
 def test_the_fingerprint_is_a_hash_of_the_content():
@@ -34,5 +35,7 @@ def test_other_files_keep_their_names_and_a_missing_file_is_an_error(tmp_path):
     (tmp_path / "fonts" / "georgian.1a2b.woff2").write_bytes(b"font")
     published = assets.Assets(tmp_path, "theme")
     assert published.url("fonts/georgian.1a2b.woff2") == "theme/fonts/georgian.1a2b.woff2"
-    with pytest.raises(FileNotFoundError, match="no theme file 'css/none.css'"):
+    with pytest.raises(ThemeError) as failure:
         published.url("css/none.css")
+    assert str(failure.value) == (f"newsroom: a template asks for the theme file 'css/none.css', which is not in {tmp_path}; "
+                                  "add the file or correct the template")
