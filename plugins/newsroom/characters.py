@@ -7,6 +7,7 @@ each returns the first offending character's description, or None.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from .messages import character
@@ -16,6 +17,9 @@ BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u
 # Format characters with a use in running text: the zero-width joiner (emoji sequences, some scripts).
 ALLOWED_FORMAT = frozenset("\u200d")
 LINE_BREAKS = frozenset("\n\r\x0b\x0c\x85\u2028\u2029")
+# What a body may not hold: the bidi controls and the control characters (category Cc) but for
+# tab and line ends. One regular expression, as bodies are long and many.
+REORDERING = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(sorted(BIDI)) + "]")
 
 
 def _hidden(char: str, multiline: bool) -> bool:
@@ -32,6 +36,8 @@ def _hidden(char: str, multiline: bool) -> bool:
 def first_hidden(text: str, multiline: bool = False) -> str | None:
     """A field's first invisible, control or (one line only) line-break character, shown with the
     text before it, e.g. "U+202E (RIGHT-TO-LEFT OVERRIDE) after 'Tbilisi, '"; else None."""
+    if text.isprintable():  # no control, format, private-use or line-break character: the usual case
+        return None
     for index, char in enumerate(text):
         if _hidden(char, multiline):
             if char in LINE_BREAKS and not multiline:
@@ -43,11 +49,11 @@ def first_hidden(text: str, multiline: bool = False) -> str | None:
 def first_reordering(text: str) -> tuple[int, str] | None:
     """In a body: (line, description) of the first bidi control or control character, else None.
     Other invisible characters (a zero-width space from a web page) are harmless in running text."""
-    for index, char in enumerate(text):
-        if char in BIDI or (unicodedata.category(char) == "Cc" and char not in "\t\n\r"):
-            line = text.count("\n", 0, index) + 1
-            return line, f"an invisible character {character(char)} after {_before(text, index)}"
-    return None
+    found = REORDERING.search(text)
+    if found is None:
+        return None
+    index = found.start()
+    return text.count("\n", 0, index) + 1, f"an invisible character {character(text[index])} after {_before(text, index)}"
 
 
 def _before(text: str, index: int) -> str:

@@ -175,10 +175,14 @@ class NewsroomGenerator(Generator):
         for image in article.release.body_images:
             if image.src not in self.made_pictures:
                 self.made_pictures[image.src] = images.picture(self.photos.inspect(image.src), image.src, self.image_cache)
-        macros = self.env.get_template("partials/macros.html").make_module({"SITEURL": self.settings["SITEURL"]})
         article._content = bodyimages.fill(article._content, article.release.body_images,
-                                           lambda image: str(macros.picture(self.made_pictures[image.src], BODY_SIZES, image.alt)))
+                                           lambda image: str(self.macros.picture(self.made_pictures[image.src], BODY_SIZES, image.alt)))
         article.newsroom_filled = True
+
+    @functools.cached_property
+    def macros(self):
+        """The theme's macros (partials/macros.html), to render a photo in a release's text."""
+        return self.env.get_template("partials/macros.html").make_module({"SITEURL": self.settings["SITEURL"]})
 
     def make_logos(self) -> dict[str, images.Picture]:
         """The variants of every partner's logo that can be published (the others are problems)."""
