@@ -286,6 +286,8 @@ TABLE = [
         "'video': 'javascript:alert(1)' is not a secure web address; expected https://…"),
     bad("text", "bidi-override-in-body", release(body="The office in Tbilisi \u202eopens today."),
         f"'body': line 7: contains an invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) after 'e office in Tbilisi '; {HIDDEN}"),
+    bad("text", "escape-sequence-in-body", release(body="The office opens \x1b[2J today."),
+        f"'body': line 7: contains an invisible character U+001B (ESCAPE) after 'The office opens '; {HIDDEN}"),
     bad("text", "no-words-in-the-file-name", release(),
         "'slug': the file name gives no usable URL name (no words left once the date, language tag and '.md' are removed); "
         "set 'slug: words-in-latin-letters'", name="2020-03-02.en.md"),
