@@ -637,7 +637,7 @@ def test_the_preview_prints_the_rows_lines_and_leaves_out_only_its_files(row, ou
     for path in row.files:  # none of the row's files has a page, unless the row says what it shows
         url = url_of(path)
         if url is not None and url not in row.shows:
-            assert url not in published
+            assert url not in published, f"{path} is published"
     names = {path.name for path in found.output.rglob("*") if path.is_file()}
     resized = {path.name for path in (found.output / "images").rglob("*")}
     for path in row.files:  # nor is any other file of the row published, as it is or resized
@@ -645,7 +645,7 @@ def test_the_preview_prints_the_rows_lines_and_leaves_out_only_its_files(row, ou
             assert Path(path).name not in names, path
             assert not [name for name in resized if name.startswith(f"{Path(path).stem}-")], path
     for source, url in FIXTURE_PAGES.items():  # every fixture release the row does not break is there
-        assert (url in published) == (source not in broken), url
+        assert (url in published) == (source not in broken), f"{url} is {'' if url in published else 'not '}published"
     assert set(row.shows) <= published
 
 
@@ -659,7 +659,7 @@ def test_what_is_not_a_mistake_is_published_exactly_as_typed(row, outputs):
 
 # -- the shared site as a whole ------------------------------------------------------------------
 
-def test_every_line_of_the_shared_site_is_a_rows(outputs):
+def test_every_line_of_the_shared_site_belongs_to_a_row(outputs):
     found = outputs(None)
     for lines_found in (found.check, found.strict or [], found.preview):
         assert [line for line in lines_found if not any(row.owns(line) for row in SHARED)] == []
