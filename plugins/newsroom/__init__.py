@@ -12,7 +12,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.readers import BaseReader
 
-from . import assets, headers, localisation, output, settings
+from . import assets, headers, inventory, localisation, output, settings
 from .errors import NewsroomError
 from .generator import NewsroomGenerator
 from .reader import PROBLEMS, ReleaseReader
@@ -32,6 +32,14 @@ def add_reader(readers):
             del readers.reader_classes[extension]
     for extension in ReleaseReader.file_extensions:
         readers.reader_classes[extension] = ReleaseReader
+
+
+def exclude_linked_folders(generator):
+    """Pelican follows links to folders (a link to / would walk the whole disk): it must not walk
+    into any; the inventory reports each once."""
+    linked = inventory.linked_folders(Path(generator.path), generator.settings["ARTICLE_PATHS"])
+    excludes = generator.settings.get("ARTICLE_EXCLUDES", [])
+    generator.settings["ARTICLE_EXCLUDES"] = [*excludes, *(folder for folder in linked if folder not in excludes)]
 
 
 def read_in_parallel(generator):
@@ -80,6 +88,7 @@ HANDLERS = (
     (signals.initialized, output.guard),
     (signals.readers_init, add_reader),
     (signals.generator_init, prepare_templates),
+    (signals.article_generator_init, exclude_linked_folders),
     (signals.article_generator_init, read_in_parallel),
     (signals.article_generator_context, collect_problems),
     (signals.get_generators, add_generator),

@@ -8,7 +8,7 @@ report the same problems for the same files.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import inventory, pairing, references, registry
@@ -24,12 +24,22 @@ class Registries:
     partners: Mapping[str, registry.Entry]
     topics: Mapping[str, registry.Entry]
     problems: tuple[Problem, ...]
+    # 'partners' or 'topics' → why none of its keys can be known (a file missing or unreadable)
+    unusable: Mapping[str, str] = field(default_factory=dict)
 
 
 def load_registries(content: Path, languages: tuple[str, ...]) -> Registries:
-    partners, partner_problems = registry.load(content / "partners.yml", display_path(str(content / "partners.yml"), str(content)), languages)
-    topics, topic_problems = registry.load(content / "topics.yml", display_path(str(content / "topics.yml"), str(content)), languages)
-    return Registries(partners, topics, (*partner_problems, *topic_problems))
+    loaded, problems, unusable = {}, [], {}
+    for name in ("partners", "topics"):
+        path = content / f"{name}.yml"
+        shown = display_path(str(path), str(content))
+        loaded[name], found = registry.load(path, shown, languages)
+        problems += found
+        if not path.exists():
+            unusable[name] = f"there is no {shown}; create it and name the {name} there"
+        elif any(problem.field is None for problem in found):  # the file as a whole could not be read
+            unusable[name] = f"{shown} could not be read, fix it first"
+    return Registries(loaded["partners"], loaded["topics"], tuple(problems), unusable)
 
 
 def take_inventory(settings: Mapping) -> inventory.Inventory:
@@ -45,6 +55,7 @@ def problems(files: inventory.Inventory, registries: Registries, releases: Seque
     content = photos.content
     found = [*files.problems, *registries.problems]
     found += references.logos(registries.partners, photos, display_path(str(content / "partners.yml"), str(content)))
-    found += references.check(releases, {"partners": registries.partners, "topics": registries.topics}, photos)
+    found += references.check(releases, {"partners": registries.partners, "topics": registries.topics}, photos,
+                              frozenset(files.releases), registries.unusable)
     found += pairing.check(releases, languages)
     return found

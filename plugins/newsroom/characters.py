@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .messages import character
+from .messages import character, printable
 
 # Bidi embeddings, overrides and isolates, and the marks: they reorder the text around them.
 BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
@@ -56,7 +56,16 @@ def first_reordering(text: str) -> tuple[int, str] | None:
     return text.count("\n", 0, index) + 1, f"an invisible character {character(text[index])} after {_before(text, index)}"
 
 
+# White space and the format characters that show nothing: what a text that says nothing holds.
+EMPTY = re.compile("[\\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff" + "".join(sorted(BIDI)) + "]+")
+
+
+def blank(text: str) -> bool:
+    """Whether `text` shows a reader nothing: only white space and invisible characters."""
+    return not EMPTY.sub("", text)
+
+
 def _before(text: str, index: int) -> str:
     start = text.rfind("\n", 0, index) + 1
     words = text[max(start, index - 20) : index]
-    return f"'{words}'" if words else "the start of the line"
+    return f"'{printable(words)}'" if words else "the start of the line"

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from . import characters, slugs, yamlload
 from .bodyimages import BodyImage
+from .links import ReleaseLink
 from .errors import Problem
 from .messages import one_of, shown, suggestion
 
@@ -97,6 +98,7 @@ class Release:
     draft: bool = False
     date_approximate: bool = False
     body_images: tuple[BodyImage, ...] = ()  # the photos in the text, found when it is converted
+    links: tuple[ReleaseLink, ...] = ()  # its text's links to other releases ({filename}/…)
 
     @property
     def group_key(self) -> str:
@@ -376,7 +378,7 @@ class _Checker:
             return None
 
     def body(self, body: str) -> None:
-        if not body.strip():
+        if characters.blank(body):
             self.report("body", "the release has no text after the front-matter")
             return
         found = characters.first_reordering(body)

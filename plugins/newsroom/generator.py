@@ -232,14 +232,17 @@ class NewsroomGenerator(Generator):
         self.write_feeds_and_sitemap(output)
         self.progress.say("Wrote", f"{len(jobs)} pages ({progress.per_language(jobs, lambda job: job.values['lang'])}), "
                                    f"{len(self.config.codes)} feeds, the sitemap")
-        if self.config.search:  # every page is written by now: Pelican's own generators ran first
+        # every page is written by now (Pelican's own generators ran first); a site without a single
+        # release (a preview whose every release has a problem) has nothing to index
+        indexed = self.config.search and bool(self.groups)
+        if indexed:
             cache = Path(self.settings["CACHE_PATH"]) / "newsroom-search" if self.page_cache else None
             search.index(output, search.pages_glob(self.settings["ARTICLE_URL"]), cache)
             self.progress.say("Indexed", "the pages for search, one index per language")
         self.expected_output = Expected(
             files=(*(job.save_as for job in jobs), *(feeds.url_of(code) for code in self.config.codes), "sitemap.xml"),
             copies=(*theme_assets.files(), *images.files(self.image_cache, self.pictures), *headers.files(Path(self.theme))),
-            search=tuple(sorted({lang for group in self.groups for lang in group.versions})) if self.config.search else None,
+            search=tuple(sorted({lang for group in self.groups for lang in group.versions})) if indexed else None,
         )
 
     def render_in_place(self, jobs: list[render.Job], output: Path) -> None:

@@ -16,6 +16,8 @@ from html.parser import HTMLParser
 
 import nh3
 
+from .messages import printable
+
 # -- the allowlist -------------------------------------------------------------------------------
 
 # What Python-Markdown writes with `extra` and `sane_lists`, and the few elements an officer types.
@@ -54,6 +56,8 @@ WHY = {
     "class": " (the theme sets the look of the page)",
     "id": " (only footnotes set ids)",
 }
+# Elements without content or end tag
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 COMMENT = "an HTML comment is not allowed in a release; remove it (anyone can read it in the page's source)"
 
 C0_OR_SPACE = "".join(map(chr, range(0x21)))  # what a browser strips around a URL
@@ -155,12 +159,8 @@ def _scheme(url: str) -> str | None:
 
 def _shown(value: str) -> str:
     """A value quoted on one line: control characters escaped, a long one cut."""
-    value = _printable(value)
+    value = printable(value)
     return f"'{value}'" if len(value) <= 60 else f"'{value[:59]}…'"
-
-
-def _printable(text: str) -> str:
-    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
 
 
 def _typed(text: str) -> str:
@@ -175,6 +175,7 @@ class _Reader(HTMLParser):
         self.violations: list[Violation] = []
         self.heading: int | None = None  # an open <h1>'s violation: its first words become the needle
         self.raw_text = False  # inside <script> or <style>, whose text the parser does not read
+        self.dropped: list[str] = []  # the open elements `sanitise` drops with all they hold
 
     def report(self, message: str, needle: str) -> None:
         self.violations.append(Violation(message, needle))
@@ -185,8 +186,14 @@ class _Reader(HTMLParser):
     def handle_starttag(self, tag, attrs):
         tag = _typed(tag)
         self.raw_text = tag in self.CDATA_CONTENT_ELEMENTS
+        if self.dropped:  # inside a refused element: one mistake, one line (the element's)
+            if tag not in VOID:
+                self.dropped.append(tag)
+            return
+        if tag in REFUSED and tag != "h1" and tag not in VOID:
+            self.dropped.append(tag)
         if tag not in TAGS:  # its attributes go with it
-            self.report(f"a <{_printable(tag)}> element is not allowed in a release; {REFUSED.get(tag, UNKNOWN)}", f"<{tag}")
+            self.report(f"the <{printable(tag)}> element is not allowed in a release; {REFUSED.get(tag, UNKNOWN)}", f"<{tag}")
             self.heading = len(self.violations) - 1 if tag == "h1" else self.heading
             return
         for name, typed in ((_typed(name), _typed(value or "")) for name, value in attrs):
@@ -197,9 +204,16 @@ class _Reader(HTMLParser):
 
     def handle_endtag(self, tag):
         self.raw_text = False
+        if tag in self.dropped:
+            del self.dropped[len(self.dropped) - 1 - self.dropped[::-1].index(tag):]
+            return
+        if self.dropped:
+            return
         self.heading = None if tag == "h1" else self.heading
 
     def handle_data(self, data):
+        if self.dropped:
+            return
         text = unescape(_typed(data)).strip()
         if self.heading is not None and text:
             self.violations[self.heading] = Violation(self.violations[self.heading].message, text[:40])

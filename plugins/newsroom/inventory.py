@@ -49,16 +49,31 @@ def is_release_name(relative: str, article_paths: Sequence[str]) -> bool:
     return relative.endswith(MARKDOWN_SUFFIXES) and _under(relative, article_paths)
 
 
+def linked_folders(content: Path, folders: Sequence[str]) -> list[str]:
+    """The folders under `folders` (paths from `content`) that are links: no build walks into them."""
+    found = []
+    for top in folders:
+        for folder, names, _ in os.walk(content / top):
+            for name in [name for name in names if Path(folder, name).is_symlink()]:
+                names.remove(name)
+                found.append(Path(folder, name).relative_to(content).as_posix())
+    return sorted(found)
+
+
 def take(content: Path, article_paths: Sequence[str], listed: Sequence[str], shown: str = "content",
          patterns: Iterable[str] = IGNORED) -> Inventory:
-    """Walk `content` (symbolic links included) and sort every file; `shown` is how the officer
-    knows the folder in messages."""
+    """Walk `content` and sort every file (a linked folder is reported, not walked into); `shown`
+    is how the officer knows the folder in messages."""
     patterns = tuple(patterns)
     found: dict[str, list[str]] = {"releases": [], "registries": [], "images": [], "listed": []}
     problems: list[Problem] = []
     root = content.resolve()
-    for folder, folders, names in os.walk(content, followlinks=True):
+    for folder, folders, names in os.walk(content):
         folders[:] = sorted(name for name in folders if not ignored(name, patterns))
+        for name in [name for name in folders if Path(folder, name).is_symlink()]:  # never walked into
+            folders.remove(name)
+            problems.append(Problem(f"{shown}/{Path(folder, name).relative_to(content).as_posix()}", None,
+                                    "is a link to a folder; put the folder itself here, not a link to it"))
         for name in sorted(names):
             if ignored(name, patterns):
                 continue

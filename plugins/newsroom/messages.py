@@ -9,10 +9,17 @@ from collections.abc import Iterable
 
 
 def shown(value: object) -> str:
-    """A value as the author wrote it, quoted the way the messages quote values."""
+    """A value as the author wrote it, quoted the way the messages quote values; what cannot be
+    seen (a line break, a bidi override, a terminal's escape) written as its escape, \\u202e."""
     if isinstance(value, str):
-        return f"'{value}'"
-    return repr(value)
+        return f"'{printable(value)}'"
+    return printable(repr(value))
+
+
+def printable(text: str) -> str:
+    """`text` with every character that does not print written as its Python escape: a message
+    shows where an invisible character is, and cannot break the line or recolour a terminal."""
+    return text if text.isprintable() else "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
 
 
 def one_of(allowed: Iterable[str]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import re
 import logging
 import os
 import time
@@ -21,7 +22,7 @@ from markupsafe import Markup
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime
 
-from . import bodyimages, frontmatter, htmlpolicy, inventory, settings, source
+from . import bodyimages, characters, frontmatter, htmlpolicy, inventory, links, settings, source
 from .source import display_path
 from .errors import Problem
 from .slugs import MARKDOWN_SUFFIXES
@@ -76,7 +77,7 @@ def _convert(source_path: str, path: str, content_path: str, site: frontmatter.S
     if release.summary:
         summary, found = _html(markdown, release.summary, path, "summary", None)
         problems += found
-    if not problems and not html_text(html).strip() and "<img" not in html:
+    if not problems and characters.blank(html_text(html)) and "<img" not in html:
         problems.append(Problem(path, "body", "shows no text once converted (only markup or comments); write the release's text after the front-matter"))
     if summary is not None and "<img" in summary:
         problems.append(Problem(path, "summary", "holds a picture; a summary is one or two sentences of text, put the picture in the body"))
@@ -85,7 +86,10 @@ def _convert(source_path: str, path: str, content_path: str, site: frontmatter.S
     folder = Path(os.path.relpath(source_path, content_path)).parent.as_posix()
     located = lambda written: None if (line := htmlpolicy.line_of(body, written)) is None else first + line - 1  # noqa: E731
     html, pictures = bodyimages.extract(html, folder, located)
-    release = dataclasses.replace(release, body_images=pictures)
+    others, refused = links.find(html, folder, located)
+    if refused:
+        return skipped([Problem(path, "body", message) for message in refused])
+    release = dataclasses.replace(release, body_images=pictures, links=others)
     metadata = {
         "title": release.title,
         "date": SafeDatetime.combine(release.date.date(), release.date.time()),
@@ -100,9 +104,38 @@ def _convert(source_path: str, path: str, content_path: str, site: frontmatter.S
     return html, metadata
 
 
+# Python-Markdown takes time in the square of the number of '[' or '<tag' left open (50,000 '['
+# take minutes); no release leaves more than a few open.
+UNCLOSED_LIMIT = 500
+BRACKETS = re.compile(r"[\[\]]")
+TAGS = re.compile(r"<[A-Za-z/!?]|>")
+
+
+def unclosed(text: str) -> tuple[int, int]:
+    """How many '[' have no ']' after them, and how many '<' that start a tag have no '>'."""
+    brackets = tags = 0
+    for found in BRACKETS.finditer(text):
+        brackets = brackets + 1 if found.group() == "[" else max(0, brackets - 1)
+    opened = False
+    for found in TAGS.finditer(text):
+        if found.group() == ">":
+            opened = False
+        else:
+            tags += opened
+            opened = True
+    return brackets, tags + opened
+
+
 def _html(markdown: Markdown, text: str, path: str, field: str, first_line: int | None) -> tuple[str, list[Problem]]:
     """Markdown → HTML that obeys the site's HTML policy, or the problems: one per violation, with
     the line of the file where it is (`first_line`: the file's line of the text's first line)."""
+    brackets, tags = unclosed(text)
+    if brackets > UNCLOSED_LIMIT:
+        return "", [Problem(path, field, f"has {brackets} '[' that are never closed; a link is written [words](https://…), "
+                                         "check that the text is what you meant to paste")]
+    if tags > UNCLOSED_LIMIT:
+        return "", [Problem(path, field, f"has {tags} '<' that open a tag never closed with '>'; "
+                                         "write &lt; for a '<' in the text, and check that it is what you meant to paste")]
     try:
         html = markdown.reset().convert(text)
     except RecursionError:

@@ -4,12 +4,13 @@ which Pelican caches), so a live preview after any edit reports what a cold buil
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 
 from . import images
 from .errors import Problem
 from .frontmatter import Release
+from .links import EXAMPLE
 from .messages import one_of, shown, suggestion
 
 # field → (registry, noun)
@@ -35,11 +36,20 @@ class Photos:
         return found if isinstance(found, str) else None
 
 
-def check(releases: Iterable[Release], registries: Mapping[str, Mapping], photos: Photos | None) -> list[Problem]:
+def check(releases: Iterable[Release], registries: Mapping[str, Mapping], photos: Photos | None,
+          release_files: Collection[str] | None = None, unusable: Mapping[str, str] | None = None) -> list[Problem]:
     """The problems of each release's references. `registries`: 'partners' and 'topics' by key;
-    `photos`: the content's photos (None: photos are not checked)."""
+    `photos`: the content's photos (None: photos are not checked); `release_files`: the release
+    files under content/, which links may name (None: links are not checked); `unusable`: why a
+    registry could not be read at all, to say instead of a list of keys."""
+    unusable = unusable or {}
     problems = []
     for release in releases:
+        for link in release.links if release_files is not None else ():
+            if link.target not in release_files:
+                where = f"line {link.line}: " if link.line else ""
+                problems.append(Problem(release.path, "body", f"{where}link to '{link.written}' names no release file in content/; "
+                                                              f"check the path from content/, e.g. {EXAMPLE}"))
         if not release.partners:
             known = registries["partners"]
             problems.append(Problem(release.path, "partners", f"missing; name at least one partner from content/partners.yml, {one_of(known)}"))
@@ -47,7 +57,8 @@ def check(releases: Iterable[Release], registries: Mapping[str, Mapping], photos
             known = registries[registry]
             for key in getattr(release, field):
                 if key not in known:
-                    problems.append(Problem(release.path, field, f"unknown {noun} {shown(key)};{_hint(key, known)} {one_of(known)}"))
+                    allowed = unusable.get(registry) or f"{_hint(key, known).strip()} {one_of(known)}".strip()
+                    problems.append(Problem(release.path, field, f"unknown {noun} {shown(key)}; {allowed}"))
                 elif getattr(known[key], "broken", False):
                     problems.append(Problem(release.path, field, f"the {noun} {shown(key)} has a name that cannot be shown; "
                                                                  f"fix it in content/{registry}.yml (its own line says how)"))

@@ -83,7 +83,7 @@ class Session:
                 stat = root.stat()
                 stamps[str(root)] = (stat.st_mtime_ns, stat.st_size)
                 continue
-            for folder, folders, names in os.walk(root, followlinks=True):
+            for folder, folders, names in os.walk(root):
                 folders[:] = [name for name in folders if not inventory.ignored(name, self.ignored)]
                 for name in names:
                     if inventory.ignored(name, self.ignored):  # an editor's, not the site's

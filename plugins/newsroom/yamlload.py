@@ -13,7 +13,7 @@ import re
 
 import yaml
 
-from .messages import shown
+from .messages import character, printable, shown
 
 BaseLoader = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
 
@@ -21,6 +21,7 @@ MAX_DEPTH = 6  # a registry entry's names: registry → entry → name → langu
 MAX_NODES = 5000
 
 STRING = "tag:yaml.org,2002:str"
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # control characters but tab and line ends
 BOOLEAN = re.compile(r"\A(?:true|True|TRUE|false|False|FALSE)\Z")
 NULL = re.compile(r"\A(?:~|null|Null|NULL|)\Z")
 
@@ -65,6 +66,13 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping
 def load(text: str, first_line: int = 1):
     """The data of a YAML text whose first line is line `first_line` of its file; YamlProblem if
     it is not plain YAML of strings, lists and mappings."""
+    control = CONTROL.search(text)
+    if control:  # YAML refuses them with words no officer reads; the line and the character instead
+        index = control.start()
+        start = text.rfind("\n", 0, index) + 1
+        before = f"'{printable(text[start:index])}'" if index > start else "the start of the line"
+        raise YamlProblem(text.count("\n", 0, index) + first_line, f"contains an invisible character {character(text[index])} after "
+                                                                  f"{before}; delete it (retype the words around it if you cannot see it)")
     _check_shape(text, first_line)
     try:
         return yaml.load(text, Loader=_Loader)
@@ -80,16 +88,23 @@ def load(text: str, first_line: int = 1):
 def _check_shape(text: str, first_line: int) -> None:
     """Walk YAML's event stream (flat, whatever the nesting) before building anything."""
     depth = nodes = 0
+    lines = text.splitlines()
     try:
         for event in yaml.parse(text, Loader=BaseLoader):
             line = event.start_mark.line + first_line
+            if isinstance(event, yaml.ScalarEvent) and not event.style and event.end_mark.line < len(lines):
+                after = lines[event.end_mark.line][event.end_mark.column :]
+                if after[:1].isspace() and after.lstrip().startswith("#"):  # `title: IOM #1 in Georgia`
+                    raise YamlProblem(event.end_mark.line + first_line, f"{shown(after.rstrip())} is a YAML comment and would be left "
+                                                                        "out of the value; put the whole value in quotes")
             if isinstance(event, yaml.AliasEvent):
                 raise YamlProblem(line, f"'*{event.anchor}' is a YAML alias, which is not allowed; if the value starts with '*', put it in quotes")
             if getattr(event, "anchor", None):
                 raise YamlProblem(line, f"'&{event.anchor}' is a YAML anchor, which is not allowed; if the value starts with '&', put it in quotes")
             if isinstance(event, yaml.NodeEvent) and event.tag is not None and not (event.tag == "!" and isinstance(event, yaml.ScalarEvent)):
-                tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-                raise YamlProblem(line, f"YAML tags ('{tag}') are not allowed; write the value without it")
+                if event.tag.startswith("tag:yaml.org,2002:"):  # `!!python/object`: never a slip
+                    raise YamlProblem(line, f"YAML tags ('{event.tag.replace('tag:yaml.org,2002:', '!!')}') are not allowed; write the value without it")
+                raise YamlProblem(line, f"YAML tags ('{printable(event.tag)}') are not allowed; if the value starts with '!', put it in quotes")
             if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -111,6 +126,7 @@ UNCLOSED = ("while parsing a flow", "while scanning a quoted", "while scanning a
 FIXES = (
     ("mapping values are not allowed", "if a value contains ': ', put the whole value in quotes, e.g. title: \"IOM: a new office\""),
     ("found undefined alias", "'*' starts a YAML alias; put a value that starts with '*' in quotes"),
+    ("while scanning an alias", "'*' starts a YAML alias; put a value that starts with '*' in quotes"),
     ("while scanning a quoted", "a quote was opened and not closed; close it on the same line"),
     ("found a tab character", "indent with spaces, not tabs"),
 )
@@ -127,9 +143,16 @@ def _syntax(error: yaml.YAMLError, text: str, first_line: int) -> YamlProblem:
     mark = mark or getattr(error, "problem_mark", None)
     what = ", ".join(part for part in (context, getattr(error, "problem", None)) if part) or str(error).splitlines()[0]
     fix = next((fix for words, fix in FIXES if words in what), None)
-    if "cannot start any token" in what and mark is not None:
-        lines = text.splitlines()
-        found = lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
-        fix = START_FIXES.get(found, fix)
+    lines = text.splitlines()
+    line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    if "cannot start any token" in what:
+        fix = START_FIXES.get(line[mark.column : mark.column + 1], fix)
+    value = re.match(r"\s*[^:#\s][^:]*:\s+([\[{\"'])", line)
+    if fix is None and value and "did not find expected key" in what:
+        if value.group(1) in "[{":  # `title: [Draft] IOM opens`
+            fix = f"put a value that starts with '{value.group(1)}' in quotes"
+        else:  # `title: "Women in Policing" conference opens`
+            example = "title: \"IOM's new office\"" if value.group(1) == "'" else "title: '\"Women in Policing\" opens'"
+            fix = f"a value that starts with {value.group(1)} must end with it; put the whole value in the other kind of quotes, e.g. {example}"
     message = f"malformed YAML: {what}" + (f"; {fix}" if fix else "")
     return YamlProblem(None if mark is None else mark.line + first_line, message)

@@ -101,10 +101,12 @@ MALFORMED = [
     ),
     # an apostrophe inside single quotes, as in a title with "IOM's": a likely slip
     pytest.param(
-        "summary: 'IOM's new office'\nlang: en\n", "while parsing a block mapping, did not find expected key", id="quote in quotes"
+        "summary: 'IOM's new office'\nlang: en\n", "while parsing a block mapping, did not find expected key; a value that starts with ' "
+        "must end with it; put the whole value in the other kind of quotes, e.g. title: \"IOM's new office\"", id="quote in quotes"
     ),
     pytest.param(
-        'summary: "The "new" office"\nlang: en\n', "while parsing a block mapping, did not find expected key", id="double quotes"
+        'summary: "The "new" office"\nlang: en\n', "while parsing a block mapping, did not find expected key; a value that starts with \" "
+        "must end with it; put the whole value in the other kind of quotes, e.g. title: '\"Women in Policing\" opens'", id="double quotes"
     ),
     pytest.param("- en\npartners: [eu]\n", "while parsing a block mapping, did not find expected key", id="list item"),
     pytest.param(
@@ -227,14 +229,14 @@ FIELD_PROBLEMS = [
     ({"title": "[EU, tablets]"}, "'title': ['EU', 'tablets'] is not text; expected a single line of text"),
     ({"title": "true"}, "'title': True is not text; expected a single line of text"),
     ({"summary": "{a: b}"}, "'summary': {'a': 'b'} is not text; expected text"),
-    ({"title": "'Tbilisi\u202egnol'"}, "'title': 'Tbilisi\u202egnol' contains an invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) "
+    ({"title": "'Tbilisi\u202egnol'"}, "'title': 'Tbilisi\\u202egnol' contains an invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) "
                                        "after 'Tbilisi'; delete it (retype the words around it if you cannot see it)"),
-    ({"title": "'EU\u200btablets'"}, "'title': 'EU\u200btablets' contains an invisible character U+200B (ZERO WIDTH SPACE) "
+    ({"title": "'EU\u200btablets'"}, "'title': 'EU\\u200btablets' contains an invisible character U+200B (ZERO WIDTH SPACE) "
                                      "after 'EU'; delete it (retype the words around it if you cannot see it)"),
-    ({"title": '"EU\\x1btablets"'}, "'title': 'EU\x1btablets' contains an invisible character U+001B (ESCAPE) "
+    ({"title": '"EU\\x1btablets"'}, "'title': 'EU\\x1btablets' contains an invisible character U+001B (ESCAPE) "
                                      "after 'EU'; delete it (retype the words around it if you cannot see it)"),
-    ({"title": "|\n  EU tablets\n  for policing"}, "'title': 'EU tablets\nfor policing' contains a line break after 'EU tablets'; write it on one line"),
-    ({"location": '"Tbilisi\\u2028Batumi"'}, "'location': 'Tbilisi\u2028Batumi' contains a line break after 'Tbilisi'; write it on one line"),
+    ({"title": "|\n  EU tablets\n  for policing"}, "'title': 'EU tablets\\nfor policing' contains a line break after 'EU tablets'; write it on one line"),
+    ({"location": '"Tbilisi\\u2028Batumi"'}, "'location': 'Tbilisi\\u2028Batumi' contains a line break after 'Tbilisi'; write it on one line"),
     ({"title": "x" * 201}, "'title': is 201 characters long; at most 200 fit where it is shown, shorten it"),
     ({"summary": "x" * 1001}, "'summary': is 1001 characters long; at most 1000 fit where it is shown, shorten it"),
     # lang
@@ -302,7 +304,7 @@ FIELD_PROBLEMS = [
         "'image.width': unknown field; expected one of: 'alt', 'caption', 'credit', 'src'",
     ),
     ({"image": "{src: images/ok.jpg, alt: Tablets, credit: [IOM]}"}, "'image.credit': ['IOM'] is not text; expected a single line of text"),
-    ({"image": "{src: images/ok.jpg, alt: '\u202eTablets'}"}, "'image.alt': '\u202eTablets' contains an invisible character U+202E "
+    ({"image": "{src: images/ok.jpg, alt: '\u202eTablets'}"}, "'image.alt': '\\u202eTablets' contains an invisible character U+202E "
                                                            "(RIGHT-TO-LEFT OVERRIDE) after the start of the line; delete it (retype the words around it if you cannot see it)"),
     ({"image": "images/ok.jpg"}, "'image': 'images/ok.jpg' is not an image; expected 'src:' and 'alt:' lines indented under 'image:'"),
     # video

@@ -86,15 +86,15 @@ def test_entry_name(lang: str, name: str) -> None:
         ({"eu": {**EU, "url": "https:/www.eeas.europa.eu"}}, ["'eu.url': 'https:/www.eeas.europa.eu' is not a secure web address; expected https://…"]),
         ({"eu": {**EU, "url": "http://ge.usembassy.gov/"}}, ["'eu.url': 'http://ge.usembassy.gov/' is not a secure web address; expected https://…"]),
         ({"eu": {**EU, "url": "javascript:alert(1)"}}, ["'eu.url': 'javascript:alert(1)' is not a secure web address; expected https://…"]),
-        ({"eu": {**EU, "url": "https://europa.eu/\u202e"}}, ["'eu.url': 'https://europa.eu/\u202e' is not a secure web address; expected https://…"]),
+        ({"eu": {**EU, "url": "https://europa.eu/\u202e"}}, ["'eu.url': 'https://europa.eu/\\u202e' is not a secure web address; expected https://…"]),
         ({"eu": {**EU, "logo": 5}}, ["'eu.logo': 5 is not a path under content/, e.g. images/logos/eu.png"]),
         # names reach pages, feeds and search filters as plain text: nothing that could become markup
         ({"eu": {"name": {"en": "<img src=x onerror=alert(1)>", "ka": "ევროკავშირი"}}},
          ["'eu.name.en': '<img src=x onerror=alert(1)>' contains '<' or '>'; a name is plain text, write it without them"]),
         ({"eu": {"name": {"en": "European\u202eUnion", "ka": "ევროკავშირი"}}},
-         ["'eu.name.en': 'European\u202eUnion' contains an invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) after 'European'; delete it"]),
+         ["'eu.name.en': 'European\\u202eUnion' contains an invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) after 'European'; delete it"]),
         ({"eu": {"name": {"en": "European\nUnion", "ka": "ევროკავშირი"}}},
-         ["'eu.name.en': 'European\nUnion' contains a line break after 'European'; delete it"]),
+         ["'eu.name.en': 'European\\nUnion' contains a line break after 'European'; delete it"]),
         (
             {"EU": EU, "eu": {"name": {"en": "European Union"}, "site": "https://europa.eu/"}, "mia": "Ministry"},
             [
