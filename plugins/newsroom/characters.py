@@ -62,7 +62,7 @@ EMPTY = re.compile("[\\s\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff" + "".join(
 
 def blank(text: str) -> bool:
     """Whether `text` shows a reader nothing: only white space and invisible characters."""
-    return not EMPTY.sub("", text)
+    return not text or EMPTY.fullmatch(text) is not None
 
 
 def _before(text: str, index: int) -> str:

@@ -67,20 +67,21 @@ def take(content: Path, article_paths: Sequence[str], listed: Sequence[str], sho
     patterns = tuple(patterns)
     found: dict[str, list[str]] = {"releases": [], "registries": [], "images": [], "listed": []}
     problems: list[Problem] = []
-    root = content.resolve()
+    root = os.path.realpath(content)
+    top = len(os.path.join(str(content), ""))  # a path's length up to its part under content/
     for folder, folders, names in os.walk(content):
         folders[:] = sorted(name for name in folders if not ignored(name, patterns))
-        for name in [name for name in folders if Path(folder, name).is_symlink()]:  # never walked into
+        for name in [name for name in folders if os.path.islink(os.path.join(folder, name))]:  # never walked into
             folders.remove(name)
-            problems.append(Problem(f"{shown}/{Path(folder, name).relative_to(content).as_posix()}", None,
+            problems.append(Problem(f"{shown}/{os.path.join(folder, name)[top:].replace(os.sep, '/')}", None,
                                     "is a link to a folder; put the folder itself here, not a link to it"))
         for name in sorted(names):
             if ignored(name, patterns):
                 continue
-            path = Path(folder, name)
-            relative = path.relative_to(content).as_posix()
+            path = os.path.join(folder, name)
+            relative = path[top:].replace(os.sep, "/")
             report = lambda message, relative=relative: problems.append(Problem(f"{shown}/{relative}", None, message))  # noqa: E731
-            if not path.resolve().is_relative_to(root):
+            if os.path.islink(path) and not os.path.realpath(path).startswith(os.path.join(root, "")):
                 report("is a link to a file outside content/; put the file itself here, not a link to it")
                 continue
             kind, message = classify(relative, article_paths, listed)

@@ -29,7 +29,8 @@ def read_text(path: Path, shown: str, limit: int = RELEASE_LIMIT) -> tuple[str |
     """(text, None) for a UTF-8 text file within `limit` bytes, else (None, the problem)."""
     try:
         with open(path, "rb") as file:
-            data = file.read(limit + 1)
+            size = os.fstat(file.fileno()).st_size
+            data = file.read(limit + 1) if size > limit else file.read()  # (read(n) would allocate n bytes)
     except OSError as error:
         return None, Problem(shown, None, f"cannot be read ({error.strerror or error}); check the file's permissions")
     return decode(data, shown, limit)

@@ -20,7 +20,6 @@ BaseLoader = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoad
 MAX_DEPTH = 6  # a registry entry's names: registry → entry → name → language; front-matter: image → src
 MAX_NODES = 5000
 
-STRING = "tag:yaml.org,2002:str"
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # control characters but tab and line ends
 BOOLEAN = re.compile(r"\A(?:true|True|TRUE|false|False|FALSE)\Z")
 NULL = re.compile(r"\A(?:~|null|Null|NULL|)\Z")
@@ -38,34 +37,12 @@ class YamlProblem(Exception):
         return f"line {self.line}: {self.message}" if self.line is not None else self.message
 
 
-class _Loader(BaseLoader):
-    """Safe, with YAML 1.2's booleans and null as the only implicit types."""
-
-
-_Loader.yaml_implicit_resolvers = {}
-_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", BOOLEAN, list("tTfF"))
-_Loader.add_implicit_resolver("tag:yaml.org,2002:null", NULL, ["~", "n", "N", ""])
-
-
-def _mapping(loader, node):
-    result = {}
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STRING:
-            what = "a list or a mapping" if not isinstance(key_node, yaml.ScalarNode) else shown(key_node.value)
-            raise YamlProblem(key_node.start_mark.line, f"{what} cannot be a field name; write 'name: value'")
-        key = loader.construct_object(key_node)
-        if key in result:
-            raise YamlProblem(key_node.start_mark.line, f"'{key}' is there twice; keep one")
-        result[key] = loader.construct_object(value_node, deep=True)
-    return result
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
-
-
 def load(text: str, first_line: int = 1):
     """The data of a YAML text whose first line is line `first_line` of its file; YamlProblem if
-    it is not plain YAML of strings, lists and mappings."""
+    it is not plain YAML of strings, lists and mappings.
+
+    The values are built from YAML's event stream in one pass, without recursion (so however
+    deep the brackets go, nothing overflows), and every rule is checked as the events come."""
     control = CONTROL.search(text)
     if control:  # YAML refuses them with words no officer reads; the line and the character instead
         index = control.start()
@@ -73,50 +50,96 @@ def load(text: str, first_line: int = 1):
         before = f"'{printable(text[start:index])}'" if index > start else "the start of the line"
         raise YamlProblem(text.count("\n", 0, index) + first_line, f"contains an invisible character {character(text[index])} after "
                                                                   f"{before}; delete it (retype the words around it if you cannot see it)")
-    _check_shape(text, first_line)
-    try:
-        return yaml.load(text, Loader=_Loader)
-    except YamlProblem as problem:
-        problem.line = None if problem.line is None else problem.line + first_line
-        raise
-    except yaml.YAMLError as error:
-        raise _syntax(error, text, first_line) from None
-    except RecursionError:
-        raise YamlProblem(None, "is nested too deeply to read") from None
-
-
-def _check_shape(text: str, first_line: int) -> None:
-    """Walk YAML's event stream (flat, whatever the nesting) before building anything."""
-    depth = nodes = 0
-    lines = text.splitlines()
+    builder = _Builder(text.splitlines(), first_line)
     try:
         for event in yaml.parse(text, Loader=BaseLoader):
-            line = event.start_mark.line + first_line
-            if isinstance(event, yaml.ScalarEvent) and not event.style and event.end_mark.line < len(lines):
-                after = lines[event.end_mark.line][event.end_mark.column :]
-                if after[:1].isspace() and after.lstrip().startswith("#"):  # `title: IOM #1 in Georgia`
-                    raise YamlProblem(event.end_mark.line + first_line, f"{shown(after.rstrip())} is a YAML comment and would be left "
-                                                                        "out of the value; put the whole value in quotes")
-            if isinstance(event, yaml.AliasEvent):
-                raise YamlProblem(line, f"'*{event.anchor}' is a YAML alias, which is not allowed; if the value starts with '*', put it in quotes")
-            if getattr(event, "anchor", None):
-                raise YamlProblem(line, f"'&{event.anchor}' is a YAML anchor, which is not allowed; if the value starts with '&', put it in quotes")
-            if isinstance(event, yaml.NodeEvent) and event.tag is not None and not (event.tag == "!" and isinstance(event, yaml.ScalarEvent)):
-                if event.tag.startswith("tag:yaml.org,2002:"):  # `!!python/object`: never a slip
-                    raise YamlProblem(line, f"YAML tags ('{event.tag.replace('tag:yaml.org,2002:', '!!')}') are not allowed; write the value without it")
-                raise YamlProblem(line, f"YAML tags ('{printable(event.tag)}') are not allowed; if the value starts with '!', put it in quotes")
-            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    raise YamlProblem(line, f"lists and fields are nested more than {MAX_DEPTH} levels deep; no field needs that, check the brackets and indentation")
-            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                depth -= 1
-            if isinstance(event, yaml.NodeEvent):
-                nodes += 1
-                if nodes > MAX_NODES:
-                    raise YamlProblem(line, f"holds more than {MAX_NODES} values; check that this is the file you meant")
+            builder.take(event)
     except yaml.YAMLError as error:
         raise _syntax(error, text, first_line) from None
+    return builder.document
+
+
+class _Builder:
+    """Lists and mappings of strings, built event by event, each rule checked as it comes."""
+
+    def __init__(self, lines: list[str], first_line: int):
+        self.lines = lines
+        self.first_line = first_line
+        self.open: list[list] = []  # [container, the key waiting for its value (mappings)]
+        self.document = None
+        self.documents = 0
+        self.nodes = 0
+
+    def take(self, event) -> None:
+        line = event.start_mark.line + self.first_line
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise YamlProblem(line, "a line '---' ends the fields; remove it, or this file holds two sets of fields")
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlProblem(line, f"'*{event.anchor}' is a YAML alias, which is not allowed; if the value starts with '*', put it in quotes")
+        if not isinstance(event, yaml.NodeEvent):
+            if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                self.open.pop()
+            return
+        if event.anchor:
+            raise YamlProblem(line, f"'&{event.anchor}' is a YAML anchor, which is not allowed; if the value starts with '&', put it in quotes")
+        if event.tag is not None and not (event.tag == "!" and isinstance(event, yaml.ScalarEvent)):
+            if event.tag.startswith("tag:yaml.org,2002:"):  # `!!python/object`: never a slip
+                raise YamlProblem(line, f"YAML tags ('{event.tag.replace('tag:yaml.org,2002:', '!!')}') are not allowed; write the value without it")
+            raise YamlProblem(line, f"YAML tags ('{printable(event.tag)}') are not allowed; if the value starts with '!', put it in quotes")
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise YamlProblem(line, f"holds more than {MAX_NODES} values; check that this is the file you meant")
+        if isinstance(event, yaml.ScalarEvent):
+            self.comment_after(event)
+            self.add(event, self.scalar(event), line)
+            return
+        container = [] if isinstance(event, yaml.SequenceStartEvent) else {}
+        self.add(event, container, line)
+        if len(self.open) >= MAX_DEPTH:
+            raise YamlProblem(line, f"lists and fields are nested more than {MAX_DEPTH} levels deep; no field needs that, check the brackets and indentation")
+        self.open.append([container, NO_KEY])
+
+    @staticmethod
+    def scalar(event):
+        """A plain `true`/`false` is a flag, a plain empty value or `null` nothing; all else text."""
+        if event.style:  # quoted, or a block (| or >): text as written
+            return event.value
+        if BOOLEAN.match(event.value):
+            return event.value.lower() == "true"
+        return None if NULL.match(event.value) else event.value
+
+    def add(self, event, value, line: int) -> None:
+        if not self.open:
+            self.document = value
+            return
+        frame = self.open[-1]
+        container, key = frame
+        if isinstance(container, list):
+            container.append(value)
+        elif key is NO_KEY:
+            if not isinstance(value, str):
+                what = shown(event.value) if isinstance(event, yaml.ScalarEvent) else "a list or a mapping"
+                raise YamlProblem(line, f"{what} cannot be a field name; write 'name: value'")
+            if value in container:
+                raise YamlProblem(line, f"'{printable(value)}' is there twice; keep one")
+            frame[1] = value
+        else:
+            container[key] = value
+            frame[1] = NO_KEY
+
+    def comment_after(self, event) -> None:
+        """`title: IOM #1 in Georgia`: YAML reads 'IOM' and drops the rest as a comment."""
+        if event.style or event.end_mark.line >= len(self.lines):
+            return
+        after = self.lines[event.end_mark.line][event.end_mark.column :]
+        if after[:1].isspace() and after.lstrip().startswith("#"):
+            raise YamlProblem(event.end_mark.line + self.first_line, f"{shown(after.rstrip())} is a YAML comment and would be left "
+                                                                     "out of the value; put the whole value in quotes")
+
+
+NO_KEY = object()  # a mapping whose next scalar is a key
 
 
 # YAML constructs that run on until they are closed: their error is where they were opened.

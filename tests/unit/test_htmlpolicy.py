@@ -182,6 +182,20 @@ def test_sanitise_leaves_nothing_that_check_refuses(source, expected):
     assert htmlpolicy.check(htmlpolicy.sanitise(html_of(source))) == []
 
 
+@pytest.mark.parametrize(("source", "expected"), [vector for vector in VECTORS if vector[1]])
+def test_review_finds_what_check_finds_because_the_sanitiser_changes_what_it_refuses(source, expected):
+    """`review` reads with `check` only what the sanitiser changed: every refused vector is changed."""
+    html = html_of(source)
+    assert htmlpolicy.sanitise(html) != html
+    assert htmlpolicy.review(html) == (htmlpolicy.sanitise(html), htmlpolicy.check(html))
+
+
+@pytest.mark.parametrize("tag", sorted(htmlpolicy.REFUSED))
+def test_review_finds_every_refused_element(tag):
+    html = html_of(f"Intro.\n\nText <{tag}>x</{tag}> inline.\n")
+    assert htmlpolicy.review(html)[1] == htmlpolicy.check(html) != []
+
+
 @pytest.mark.parametrize(
     ("html", "expected"),
     [
@@ -265,3 +279,9 @@ def test_the_legitimate_documents_hold_every_allowed_element_and_attribute():
 )
 def test_line_of(source, needle, expected):
     assert htmlpolicy.line_of(source, needle) == expected
+
+
+@pytest.mark.parametrize("source", LEGITIMATE.values(), ids=LEGITIMATE.keys())
+def test_review_of_what_passes_is_the_html_as_it_was(source):
+    html = html_of(source)
+    assert htmlpolicy.review(html)[1] == []
