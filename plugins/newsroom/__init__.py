@@ -4,15 +4,12 @@ Registration only: which handler answers which Pelican signal. Per-build state l
 `NewsroomGenerator` that Pelican creates for each build; nothing is kept at module level.
 """
 
-import gc
 import logging
-import os
 from pathlib import Path
 
 from pelican import signals
-from pelican.readers import BaseReader
 
-from . import assets, headers, inventory, localisation, output, settings
+from . import assets, headers, inventory, localisation, output, pelican_internals, settings
 from .errors import NewsroomError
 from .generator import NewsroomGenerator
 from .reader import PROBLEMS, ReleaseReader
@@ -27,30 +24,20 @@ def check_settings(pelican):
 def add_reader(readers):
     """Release files are read by our reader only: no other reader (HTML, reStructuredText) may
     publish a file put among the releases. Every Markdown ending Pelican knows is ours."""
-    for extension, reader in list(readers.reader_classes.items()):
-        if reader is not BaseReader:  # Pelican's plain reader of static files stays
-            del readers.reader_classes[extension]
-    for extension in ReleaseReader.file_extensions:
-        readers.reader_classes[extension] = ReleaseReader
+    pelican_internals.only_reader(readers, ReleaseReader)
 
 
 def exclude_linked_folders(generator):
     """Pelican follows links to folders (a link to / would walk the whole disk): it must not walk
     into any; the inventory reports each once."""
-    linked = inventory.linked_folders(Path(generator.path), generator.settings["ARTICLE_PATHS"])
-    excludes = generator.settings.get("ARTICLE_EXCLUDES", [])
-    generator.settings["ARTICLE_EXCLUDES"] = [*excludes, *(folder for folder in linked if folder not in excludes)]
+    pelican_internals.exclude_folders(generator, inventory.linked_folders(Path(generator.path), generator.settings["ARTICLE_PATHS"]))
 
 
 def read_in_parallel(generator):
     """Convert every release not in Pelican's cache up front, on every core."""
-    reader = generator.readers.readers.get(ReleaseReader.file_extensions[0])
-    if not isinstance(reader, ReleaseReader):
-        return
-    files = generator.get_files(generator.settings["ARTICLE_PATHS"], exclude=generator.settings["ARTICLE_EXCLUDES"])
-    paths = [os.path.abspath(os.path.join(generator.path, name)) for name in files]
-    uncached = [path for path in paths if generator.readers.get_cached_data(path, (None, None))[0] is None]
-    reader.prepare(uncached)
+    reader = pelican_internals.reader_of(generator, ReleaseReader.file_extensions[0])
+    if isinstance(reader, ReleaseReader):
+        reader.prepare(pelican_internals.not_cached(generator, pelican_internals.article_files(generator)))
 
 
 def prepare_templates(generator):
@@ -73,11 +60,6 @@ def collect_problems(generator, metadata):
         generator.context.setdefault(PROBLEMS, []).extend(problems)
 
 
-def thaw(pelican):
-    """The build is over: what it kept is the garbage collector's again (see generate_context)."""
-    gc.unfreeze()
-
-
 def add_generator(pelican):
     return NewsroomGenerator
 
@@ -92,7 +74,6 @@ HANDLERS = (
     (signals.article_generator_init, read_in_parallel),
     (signals.article_generator_context, collect_problems),
     (signals.get_generators, add_generator),
-    (signals.finalized, thaw),
 )
 
 

@@ -7,7 +7,8 @@ import os
 from pathlib import Path
 
 from feedgenerator import Atom1Feed, get_tag_uri
-from pelican.utils import set_date_tzinfo
+
+from .pelican_internals import set_date_tzinfo
 
 URL = "{lang}/feed.atom"
 # `updated` of a feed with no entries: fixed, so that two builds of the same content are identical.
@@ -54,9 +55,11 @@ def build(items: list, lang: str, title: str, settings) -> _Feed:
     return feed
 
 
-def write(output_path: str, items: list, lang: str, title: str, settings) -> str:
+def write(output_path: str, items: list, lang: str, title: str, settings) -> tuple[str, _Feed]:
+    """Write one language's feed; its path and the feed (what Pelican's `feed_written` carries)."""
     path = Path(output_path) / url_of(lang)
     os.makedirs(path.parent, exist_ok=True)
+    feed = build(items, lang, title, settings)
     with open(path, "w", encoding="utf-8") as out:
-        build(items, lang, title, settings).write(out, "utf-8")
-    return str(path)
+        feed.write(out, "utf-8")
+    return str(path), feed

@@ -12,9 +12,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pelican import signals
 from pelican.generators import Generator
 
-from . import assets, audit, bodyimages, feeds, headers, fragments, images, pages, pairing, progress, references, registry, render, search, settings, sitemap
+from . import assets, audit, bodyimages, feeds, headers, fragments, images, pages, pairing, pelican_internals, progress, references, registry, render, search, settings, sitemap
 from .reader import PROBLEMS
 from .errors import ContentError, Problem
 from .output import Expected
@@ -97,7 +98,7 @@ class NewsroomGenerator(Generator):
         (`session.Session`) does it again after each edit, with the context's releases replaced."""
         # What Pelican has read lives until the build ends: the cyclic garbage collector need not
         # walk it again and again while the pages are made (1 s of 18 at 5,000 releases a language).
-        # Thawed when the build ends (`thaw` in __init__.py).
+        # Thawed when the build ends, however it ends (`output.build`).
         gc.freeze()
         self.link_releases()
         self.plan_lists()
@@ -175,8 +176,8 @@ class NewsroomGenerator(Generator):
         for image in article.release.body_images:
             if image.src not in self.made_pictures:
                 self.made_pictures[image.src] = images.picture(self.photos.inspect(image.src), image.src, self.image_cache)
-        article._content = bodyimages.fill(article._content, article.release.body_images,
-                                           lambda image: str(self.macros.picture(self.made_pictures[image.src], BODY_SIZES, image.alt)))
+        pelican_internals.set_body(article, bodyimages.fill(pelican_internals.body_of(article), article.release.body_images,
+                                   lambda image: str(self.macros.picture(self.made_pictures[image.src], BODY_SIZES, image.alt))))
         article.newsroom_filled = True
 
     @functools.cached_property
@@ -229,6 +230,7 @@ class NewsroomGenerator(Generator):
         jobs = self.jobs()
         cache = render.PageCache(Path(self.settings["CACHE_PATH"]) / "newsroom-pages") if self.page_cache else None
         render.render_all(jobs, self.template, self.context, output, parallel=len(self.groups) >= self.config.parallel_from, cache=cache)
+        self.announce(jobs, output)
         self.write_feeds_and_sitemap(output)
         self.progress.say("Wrote", f"{len(jobs)} pages ({progress.per_language(jobs, lambda job: job.values['lang'])}), "
                                    f"{len(self.config.codes)} feeds, the sitemap")
@@ -248,13 +250,23 @@ class NewsroomGenerator(Generator):
     def render_in_place(self, jobs: list[render.Job], output: Path) -> None:
         """Rewrite a few pages of a site being served (a live preview's refresh), in this process."""
         render.render_all(jobs, self.template, self.context, output, parallel=False, in_place=True)
+        self.announce(jobs, output)
+
+    def announce(self, jobs: list[render.Job], output: Path) -> None:
+        """Tell other plugins of every page written, as Pelican's own writer does (`content_written`:
+        sitemaps, minifiers, link checkers listen to it); the pages were rendered by our renderer."""
+        if not bool(signals.content_written.receivers):
+            return
+        for job in jobs:
+            signals.content_written.send(str(output / job.save_as), context={**self.context, "output_file": job.save_as, **job.values})
 
     def write_pictures(self, output: Path, pictures: list[images.Picture] | None = None) -> None:
         images.copy_into(output, self.image_cache, self.pictures if pictures is None else pictures)
 
     def write_feeds_and_sitemap(self, output: Path) -> None:
         for language in self.config.languages:
-            feeds.write(str(output), self.feed_items(language.code), language.code, language.sitename, self.settings)
+            path, feed = feeds.write(str(output), self.feed_items(language.code), language.code, language.sitename, self.settings)
+            signals.feed_written.send(path, context=self.context, feed=feed)
         sitemap.write(str(output), self.sitemap_pages(), self.settings["SITEURL"])
 
     def release_jobs(self, items: list) -> list[render.Job]:

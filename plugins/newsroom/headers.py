@@ -5,7 +5,6 @@ at the root of the site. It belongs to the theme, which decides what pages load,
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
 
 # Directives a browser ignores in a <meta> policy (CSP Level 3): only a header can carry them.

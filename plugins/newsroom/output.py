@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import gc
 import fcntl
 import logging
 import os
@@ -23,9 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pelican import signals
-from pelican.generators import StaticGenerator
 
-from . import search
+from . import pelican_internals, search
 from .errors import OutputError
 from .settings import config
 
@@ -60,15 +60,7 @@ class Expected:
 
 def guard(pelican) -> None:
     """Every run of this Pelican goes through `build` (a live preview runs one Pelican again and again)."""
-    run = pelican.run
-    if getattr(run, "newsroom_guarded", False):
-        return
-
-    def guarded() -> Identity | None:
-        return build(pelican, run)
-
-    guarded.newsroom_guarded = True
-    pelican.run = guarded
+    pelican_internals.wrap_run(pelican, lambda run: build(pelican, run))
 
 
 def build(pelican, run: Callable[[], None]) -> Identity | None:
@@ -86,7 +78,7 @@ def build(pelican, run: Callable[[], None]) -> Identity | None:
 
     with Lock(output):
         staging = stage(output) if atomic else output
-        pelican.output_path = str(staging)
+        pelican_internals.set_output_path(pelican, str(staging))
         signals.all_generators_finalized.connect(capture)
         try:
             run()
@@ -103,7 +95,8 @@ def build(pelican, run: Callable[[], None]) -> Identity | None:
             raise OutputError(unwritten(error, staging, output, atomic)) from error
         finally:
             signals.all_generators_finalized.disconnect(capture)
-            pelican.output_path = str(output)
+            gc.unfreeze()  # what the build kept from the collector (generator.generate_context) is its again
+            pelican_internals.set_output_path(pelican, str(output))
             if atomic:
                 shutil.rmtree(staging, ignore_errors=True)
         return identity(output)
@@ -290,14 +283,14 @@ def expected(generators: Iterable) -> list[Expected]:
         said = getattr(generator, "expected_output", None)
         if isinstance(said, Expected):
             found.append(said)
-        if isinstance(generator, StaticGenerator):
+        if isinstance(generator, pelican_internals.StaticGenerator):
             found.append(static_copies(generator))
     return found
 
 
-def static_copies(generator: StaticGenerator) -> Expected:
-    files = generator.context.get("staticfiles", [])
-    return Expected(copies=tuple(sorted((static.save_as, Path(generator.path, static.source_path)) for static in files if static.save_as)))
+def static_copies(generator) -> Expected:
+    files = pelican_internals.static_files(generator)
+    return Expected(copies=tuple(sorted((save_as, Path(generator.path, source)) for save_as, source in files)))
 
 
 def check(site: Path, expectations: Iterable[Expected]) -> list[str]:

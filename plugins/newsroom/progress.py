@@ -6,7 +6,7 @@ import logging
 import time
 from collections import Counter
 
-from pelican.log import console
+from .pelican_internals import console
 
 logger = logging.getLogger(__name__)
 

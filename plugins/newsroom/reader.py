@@ -20,9 +20,9 @@ from pathlib import Path
 from markdown import Markdown
 from markupsafe import Markup
 from pelican.readers import BaseReader
-from pelican.utils import SafeDatetime
 
 from . import bodyimages, characters, frontmatter, htmlpolicy, inventory, links, settings, source
+from .pelican_internals import SafeDatetime
 from .source import display_path
 from .errors import Problem
 from .slugs import MARKDOWN_SUFFIXES

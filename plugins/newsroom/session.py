@@ -23,11 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pelican import Pelican, signals
-from pelican.contents import Article, SkipStub
-from pelican.generators import ArticlesGenerator
-from pelican.utils import order_content
 
-from . import inventory, output, pages
+from . import inventory, output, pages, pelican_internals
+from .pelican_internals import Article
 from .generator import NewsroomGenerator
 from .reader import PROBLEMS, display_path
 
@@ -126,7 +124,7 @@ class Session:
     def keep(self, generators: list) -> None:
         self.newsroom = next(g for g in generators if isinstance(g, NewsroomGenerator))
         self.newsroom.quiet = True  # a refresh says what it did in one line
-        self.articles_generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
+        self.articles_generator = pelican_internals.articles_generator(generators)
         self.items = {item.relative_source_path: item for item in self.newsroom.releases_read}
         self.problems = {}
         for problem in self.newsroom.read_problems:
@@ -174,7 +172,7 @@ class Session:
         for item in self.items.values():
             by_status[item.status].append(item)
         context = newsroom.context
-        context["articles"] = order_content(by_status["published"], self.settings["ARTICLE_ORDER_BY"])
+        context["articles"] = pelican_internals.order(by_status["published"], self.settings["ARTICLE_ORDER_BY"])
         context["drafts"] = by_status["draft"]
         context[PROBLEMS] = [problem for problems in self.problems.values() for problem in problems]
         pictures_before = picture_files(newsroom.pictures)
@@ -208,18 +206,10 @@ class Session:
         gen = self.articles_generator
         gen.context.pop(PROBLEMS, None)
         try:
-            item = gen.readers.read_file(
-                base_path=gen.path, path=relative, content_class=Article, context=gen.context,
-                preread_signal=signals.article_generator_preread, preread_sender=gen,
-                context_signal=signals.article_generator_context, context_sender=gen,
-            )
+            return pelican_internals.read_article(gen, relative, signals.article_generator_preread, signals.article_generator_context)
         finally:
             for problem in gen.context.pop(PROBLEMS, []):
                 self.problems.setdefault(problem.path, []).append(problem)
-        if isinstance(item, SkipStub) or not item.is_valid():
-            return None
-        gen.add_source_path(item)
-        return item
 
 
 def picture_files(pictures) -> set[str]:
