@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from . import assets, headers, inventory, localisation, output, pelican_internals, settings
+from . import assets, headers, inventory, lifecycle, localisation, pelican_internals, settings
 from .errors import NewsroomError
 from .generator import NewsroomGenerator
 from .reader import PROBLEMS, ReleaseReader
@@ -67,7 +67,7 @@ def add_generator(pelican):
 HANDLERS = (
     (signals.initialized, check_settings),
     # each run: under the output folder's lock, into its own staging folder, checked, swapped in
-    (signals.initialized, output.guard),
+    (signals.initialized, lifecycle.guard),
     (signals.readers_init, add_reader),
     (signals.generator_init, prepare_templates),
     (signals.article_generator_init, exclude_linked_folders),

@@ -98,7 +98,7 @@ class NewsroomGenerator(Generator):
         (`session.Session`) does it again after each edit, with the context's releases replaced."""
         # What Pelican has read lives until the build ends: the cyclic garbage collector need not
         # walk it again and again while the pages are made (1 s of 18 at 5,000 releases a language).
-        # Thawed when the build ends, however it ends (`output.build`).
+        # Thawed when the build ends, however it ends (`lifecycle.build`).
         gc.freeze()
         self.link_releases()
         self.plan_lists()

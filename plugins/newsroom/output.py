@@ -3,15 +3,13 @@ which is checked, then swapped in for the output. A failed or incomplete build l
 site in place, and a build never deletes a folder that holds the project itself (content/, .git)
 because OUTPUT_PATH was set wrong.
 
-`guard` (at `initialized`) wraps the Pelican's `run` in `build`: Pelican sends no signal when a
-build fails, and the lock and the staging folder must go however it ends.
+`lifecycle.build` uses these pieces: `Lock`, `stage`, `retain`, `check`, `replace`.
 """
 
 from __future__ import annotations
 
 import ctypes
 import errno
-import gc
 import fcntl
 import logging
 import os
@@ -19,15 +17,12 @@ import resource
 import shutil
 import stat
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pelican import signals
-
 from . import pelican_internals, search
 from .errors import OutputError
-from .settings import config
 
 logger = logging.getLogger(__name__)
 
@@ -56,50 +51,6 @@ class Expected:
 
 
 # -- the build -------------------------------------------------------------------------------------
-
-
-def guard(pelican) -> None:
-    """Every run of this Pelican goes through `build` (a live preview runs one Pelican again and again)."""
-    pelican_internals.wrap_run(pelican, lambda run: build(pelican, run))
-
-
-def build(pelican, run: Callable[[], None]) -> Identity | None:
-    """Run one build under the output folder's lock: into a staging folder of its own, checked, then
-    swapped in. Returns the identity of the output folder it published (`Session` compares it)."""
-    settings = pelican.settings
-    output = Path(settings["OUTPUT_PATH"])
-    atomic = config(settings).atomic_output
-    if atomic:
-        check_replaceable(output, Path(settings["PATH"]))
-    generators: list = []
-
-    def capture(found) -> None:
-        generators.extend(found)
-
-    with Lock(output):
-        staging = stage(output) if atomic else output
-        pelican_internals.set_output_path(pelican, str(staging))
-        signals.all_generators_finalized.connect(capture)
-        try:
-            run()
-            if atomic:
-                retain(output, staging, settings.get("OUTPUT_RETENTION", ()))
-            problems = check(staging, expected(generators))
-            if problems:
-                raise OutputError(incomplete(problems, output, atomic))
-            if atomic:
-                replace(output, staging)
-        except OSError as error:
-            if not disk_full(error):
-                raise
-            raise OutputError(unwritten(error, staging, output, atomic)) from error
-        finally:
-            signals.all_generators_finalized.disconnect(capture)
-            gc.unfreeze()  # what the build kept from the collector (generator.generate_context) is its again
-            pelican_internals.set_output_path(pelican, str(output))
-            if atomic:
-                shutil.rmtree(staging, ignore_errors=True)
-        return identity(output)
 
 
 def incomplete(problems: Sequence[str], output: Path, atomic: bool) -> str:

@@ -115,7 +115,7 @@ class Session:
 
         signals.all_generators_finalized.connect(capture)
         try:
-            self.published = Pelican(self.settings).run()  # our run, see output.guard
+            self.published = Pelican(self.settings).run()  # our run, see lifecycle.guard
         finally:
             signals.all_generators_finalized.disconnect(capture)
         self.keep(captured)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from newsroom import output
+from newsroom import lifecycle, output
 from newsroom.errors import OutputError
 
 
@@ -173,9 +173,9 @@ def test_a_killed_build_does_not_hold_the_lock(tmp_path, caplog):
 def test_a_run_is_guarded_once():
     runs = []
     pelican = types.SimpleNamespace(run=lambda: runs.append("run"))
-    output.guard(pelican)
+    lifecycle.guard(pelican)
     guarded = pelican.run
-    output.guard(pelican)  # the plugin registered twice (two Pelican objects in one process)
+    lifecycle.guard(pelican)  # the plugin registered twice (two Pelican objects in one process)
     assert pelican.run is guarded
 
 

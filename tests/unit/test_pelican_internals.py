@@ -125,7 +125,7 @@ def test_a_pelicans_generators_write_where_its_output_path_says():
 
 def test_a_run_is_wrapped_once_however_often_asked(tmp_path):
     settings = settings_for(ROOTS / "bilingual" / "content", tmp_path / "output", "publishconf.py")
-    site = Pelican(settings)  # the plugin wrapped its run at `initialized` (output.guard)
+    site = Pelican(settings)  # the plugin wrapped its run at `initialized` (lifecycle.guard)
     wrapped = site.run
     assert getattr(wrapped, "newsroom_wrapped", False), "an instance's run can be replaced, and is, by the plugin"
     pelican_internals.wrap_run(site, lambda run: run())
