@@ -120,25 +120,25 @@ def publish(c):
 @task
 def check(c):
     """Check every release and registry without building; exits non-zero on any problem."""
-    from newsroom import content
+    from newsroom import commands
 
-    problems = content.check(settings())
+    problems = commands.check(settings())
     for problem in problems:  # where the build prints them: standard error
         print(problem, file=sys.stderr)
     if problems:
         sys.exit(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the content")
-    print(f"No problems in {len(content.release_files(settings()))} release files.")
+    print(f"No problems in {len(commands.release_files(settings()))} release files.")
 
 
 @task
 def translations(c):
     """Every release with its languages present or missing, and which version changed last."""
-    from newsroom import content, settings as newsroom_settings, status
+    from newsroom import commands, settings as newsroom_settings, translation_report
 
     pelican_settings = settings()
     codes = newsroom_settings.config(pelican_settings).codes
-    releases, problems = content.read_releases(pelican_settings)
-    print(status.render(status.rows(releases, codes, status.git_changed_at(ROOT)), codes))
+    releases, problems = commands.read_releases(pelican_settings)
+    print(translation_report.render(translation_report.rows(releases, codes, translation_report.git_changed_at(ROOT)), codes))
     if problems:
         print(f"({len(problems)} files have problems and are not listed: run `invoke check`)")
 

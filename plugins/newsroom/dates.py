@@ -111,10 +111,3 @@ def iso(day: datetime.date | datetime.datetime) -> str:
     """The day as `YYYY-MM-DD`, for `<time datetime>`."""
     return _as_date(day).isoformat()
 
-
-def language_name(lang: str, in_locale: str) -> str:
-    """The name of language `lang` in `in_locale`: `language_name("ka", "en_GB") == "Georgian"`."""
-    name = Locale.parse(lang).get_language_name(in_locale)
-    if not name:
-        raise ValueError(f"Babel has no name for language {lang!r} in {in_locale!r}")
-    return name

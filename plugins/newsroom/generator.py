@@ -146,7 +146,6 @@ class NewsroomGenerator(Generator):
             alternates = {lang: group.versions[lang].url for lang in self.config.codes if lang in group.versions}
             for lang, item in group.versions.items():
                 item.links = self.links(lang, item.url, alternates, x_default=alternates.get(self.config.default.code, item.url))
-                item.translations = [other for other in group.versions.values() if other is not item]
         self.context["newsroom"] = self.newsroom
 
     def plan_lists(self) -> None:

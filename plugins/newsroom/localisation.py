@@ -11,6 +11,7 @@ import io
 from collections.abc import Mapping
 from pathlib import Path
 
+from babel import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from jinja2 import Environment, pass_context
@@ -19,6 +20,14 @@ from markupsafe import Markup
 
 from . import dates, pages
 from .settings import Config
+
+
+def language_name_in(lang: str, in_locale: str) -> str:
+    """The name of language `lang` in `in_locale`: `language_name_in("ka", "en_GB") == "Georgian"`."""
+    name = Locale.parse(lang).get_language_name(in_locale)
+    if not name:
+        raise ValueError(f"Babel has no name for language {lang!r} in {in_locale!r}")
+    return name
 
 DOMAIN = "messages"
 
@@ -100,7 +109,7 @@ def install(env: Environment, catalogs: Mapping[str, gettext.NullTranslations], 
     def language_name(context, lang: str, in_own_language: bool = False) -> str:
         """A language's name, in the page's language or (for a switcher) in its own."""
         target = config.language(lang).locale if in_own_language else locale(context)
-        return dates.language_name(lang, target)
+        return language_name_in(lang, target)
 
     @pass_context
     def entry_name(context, entry) -> str:

@@ -2,7 +2,7 @@
 
 Each row puts a few files into a copy of the bilingual fixture (tests/roots/bilingual) and says the
 exact problem lines they give, one per mistake: `path: 'field': message` or `path: message`. For
-every row, the same lines come from `./dev check` (`content.check`), from the strict build (a
+every row, the same lines come from `./dev check` (`commands.check`), from the strict build (a
 `ContentError`) and on the preview build's stderr; the preview leaves out the row's own files and
 publishes every other release. A few rows are not mistakes at all: what YAML 1.1 would turn into a
 number or a date is published exactly as typed, and the row says what the page shows.
@@ -33,7 +33,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from conftest import ROOT, ROOTS, build, settings_for
-from newsroom import content as newsroom_content
+from newsroom import commands
 from newsroom.errors import ContentError
 
 FIXTURE = ROOTS / "bilingual" / "content"
@@ -568,7 +568,7 @@ def problem_lines(text: str) -> list[str]:
 def run_all(root: Path, rows: list[Row]) -> Outputs:
     content = make_site(root, rows)
     cache = {"CACHE_PATH": str(root / "cache")}
-    check = [str(problem) for problem in newsroom_content.check(settings_for(content, root / "unused", "pelicanconf.py", **cache))]
+    check = [str(problem) for problem in commands.check(settings_for(content, root / "unused", "pelicanconf.py", **cache))]
     strict = strict_error = None
     try:
         with contextlib.redirect_stderr(io.StringIO()):
@@ -744,8 +744,8 @@ HANG = textwrap.dedent("""
     from pathlib import Path
     sys.path[:0] = [{plugins!r}, {tests!r}]
     from conftest import settings_for
-    from newsroom import content
-    for problem in content.check(settings_for(Path({content!r}), Path({output!r}), "pelicanconf.py")):
+    from newsroom import commands
+    for problem in commands.check(settings_for(Path({content!r}), Path({output!r}), "pelicanconf.py")):
         print(problem)
 """)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newsroom import dates
+from newsroom import dates, localisation
 
 PLUGINS = Path(__file__).resolve().parents[2] / "plugins"
 
@@ -184,7 +184,7 @@ def test_iso(day: date, expected: str) -> None:
     ],
 )
 def test_language_name(lang: str, in_locale: str, expected: str) -> None:
-    assert dates.language_name(lang, in_locale) == expected
+    assert localisation.language_name_in(lang, in_locale) == expected
 
 
 def _sample() -> dict[str, str]:
@@ -194,7 +194,7 @@ def _sample() -> dict[str, str]:
     for locale in ("ka", "en_GB"):
         out[f"day {locale}"] = dates.format_day(date(2018, 6, 6), locale)
         out[f"month {locale}"] = dates.format_month_year(date(2018, 3, 6), locale)
-        out[f"name {locale}"] = dates.language_name("ka", locale)
+        out[f"name {locale}"] = localisation.language_name_in("ka", locale)
         for start, end in ranges:
             out[f"range {locale} {start}"] = dates.format_range(start, end, locale)
     out["iso"] = dates.iso(date(2018, 6, 6))

@@ -6,9 +6,9 @@ import datetime
 
 import pytest
 
-from newsroom import status
+from newsroom import translation_report
 from newsroom.frontmatter import Release
-from newsroom.status import Row
+from newsroom.translation_report import Row
 
 LANGUAGES = ("en", "ka")
 DAY = 86400.0
@@ -48,7 +48,7 @@ RELEASES = [LONE_EN, POLICE_KA, KUTAISI_KA, TABLETS_KA, POLICE_EN, TABLETS_EN]
 
 
 def rows(releases=RELEASES, changed=CHANGED) -> list[Row]:
-    return status.rows(releases, LANGUAGES, changed.__getitem__)
+    return translation_report.rows(releases, LANGUAGES, changed.__getitem__)
 
 
 def test_rows() -> None:
@@ -79,12 +79,12 @@ def test_rows_newest_language(en_changed: float, ka_changed: float, newest: str 
 
 def test_rows_asks_only_about_the_files_it_has() -> None:
     asked = []
-    status.rows([KUTAISI_KA], LANGUAGES, lambda path: asked.append(path) or 0.0)
+    translation_report.rows([KUTAISI_KA], LANGUAGES, lambda path: asked.append(path) or 0.0)
     assert asked == [KUTAISI_KA.path]
 
 
 def test_render() -> None:
-    assert status.render(rows(), LANGUAGES) == "\n".join(
+    assert translation_report.render(rows(), LANGUAGES) == "\n".join(
         [
             "en:yes  ka:yes  eu-tablets  ka changed 2.5 days after the others: check the translation",
             "        EU tablets for policing",
@@ -100,12 +100,12 @@ def test_render() -> None:
 
 
 def test_render_names_every_missing_language() -> None:
-    (row,) = status.rows([LONE_EN], ("en", "ka", "ru"), lambda path: 0.0)
-    assert status.render([row], ("en", "ka", "ru")).splitlines()[:2] == [
+    (row,) = translation_report.rows([LONE_EN], ("en", "ka", "ru"), lambda path: 0.0)
+    assert translation_report.render([row], ("en", "ka", "ru")).splitlines()[:2] == [
         "en:yes  ka:--  ru:--  (no translation_key)  missing ka, ru",
         "        A release without a key",
     ]
 
 
 def test_render_nothing() -> None:
-    assert status.render([], LANGUAGES) == "0 releases: 0 in every language, 0 missing a language"
+    assert translation_report.render([], LANGUAGES) == "0 releases: 0 in every language, 0 missing a language"

@@ -1,5 +1,6 @@
-"""The release files of a content folder, read without a Pelican build (for `check` and
-`translations`): the same files, the same reader and the same whole-content checks as a build."""
+"""What the officer's commands read (`./dev check`, `./dev translations`): the release files of a
+content folder, without a Pelican build, with the same reader and the same whole-content checks as
+a build, so the command and the build report the same problems."""
 
 from __future__ import annotations
 
