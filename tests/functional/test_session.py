@@ -197,3 +197,18 @@ def test_a_deleted_photo_is_reported_as_a_cold_build_reports_it(live, tmp_path):
                         "under content/; check the spelling, or add the photo to content/images/"]
     assert not (live.output / "en" / "news" / "women-police").exists()
     assert_same_as_a_full_build(live, tmp_path)
+
+
+def test_a_photo_added_to_the_text_and_a_link_to_a_deleted_release(live, tmp_path):
+    """A photo in the text of an edited release reaches the page as a full build makes it; a link to
+    a release that is then deleted is reported as a cold build reports it."""
+    edit(live, "2018/2018-06-06-eu-tablets.en.md", "Internal Affairs.",
+         "Internal Affairs.\n\n![At the ministry](../../images/conference.png)\n\nSee also [the conference]({filename}/releases/2018/2018-03-09-women-police.en.md).")
+    assert live.refresh().kind == "releases"
+    assert "<picture>" in (live.output / "en" / "news" / "eu-tablets" / "index.html").read_text(encoding="utf-8")
+    assert_same_as_a_full_build(live, tmp_path)
+    (live.content / RELEASES / "2018" / "2018-03-09-women-police.en.md").unlink()
+    assert live.refresh().kind == "releases"
+    assert assert_same_problems_as_a_cold_build(live, tmp_path) == [
+        "content/releases/2018/2018-06-06-eu-tablets.en.md: 'body': line 16: link to '{filename}/releases/2018/2018-03-09-women-police.en.md' "
+        "names no release file in content/; check the path from content/, e.g. {filename}/releases/2018/2018-06-06-eu-tablets-for-policing.en.md"]
