@@ -50,9 +50,6 @@ def check(releases: Iterable[Release], registries: Mapping[str, Mapping], photos
                 where = f"line {link.line}: " if link.line else ""
                 problems.append(Problem(release.path, "body", f"{where}link to '{link.written}' names no release file in content/; "
                                                               f"check the path from content/, e.g. {EXAMPLE}"))
-        if not release.partners:
-            known = registries["partners"]
-            problems.append(Problem(release.path, "partners", f"missing; name at least one partner from content/partners.yml, {one_of(known)}"))
         for field, registry, noun in KEYS:
             known = registries[registry]
             for key in getattr(release, field):

@@ -449,3 +449,13 @@ def test_a_photo_in_the_text_from_outside_content_images_fails_the_strict_build_
     assert [str(problem) for problem in failure.value.problems] == [
         "content/releases/2018/2018-06-06-eu-tablets.en.md: 'body': line 16: '../../../../../../etc/hostname' is outside "
         "content/images/; put the photo in content/images/ and give its path from content/, e.g. images/2018/conference.jpg"]
+
+
+def test_a_release_of_iom_alone_names_no_partner_and_shows_no_partner_block(tmp_path):
+    """IOM's own work (an office visit, a meeting) has no partner: nothing is invented for it."""
+    alone = variant(tmp_path, {}, {"releases/2019/2019-02-01-office-visit.en.md":
+                                   "---\ntitle: The Chief of Mission visits the Batumi office\ndate: 2019-02-01\nlang: en\n---\nA visit.\n"})
+    page = alone.html(f"{SITE}/en/news/office-visit/")
+    assert page.select(".release__footer .panel .partner") == []
+    assert "Implemented with" not in page.get_text() and "Funded by" not in page.get_text()
+    assert not alone.exists(f"{SITE}/en/partners/iom/")
