@@ -103,6 +103,8 @@ def new(c, lang, title, partner=None, twin=False, date=None, draft=False):
         file.path.parent.mkdir(parents=True, exist_ok=True)
         file.path.write_text(file.text, encoding="utf-8")
         print(file.path.relative_to(ROOT))
+    if not date:  # an archive item written today must not be dated today: say which day was used
+        print(f"Dated {day.isoformat()}, today in Tbilisi; for another day give --date YYYY-MM-DD", file=sys.stderr)
 
 
 @task

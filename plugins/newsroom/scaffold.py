@@ -25,7 +25,7 @@ class NewFile:
 def new_release(content: Path, title: str, lang: str, day: datetime.date, partners: list[str],
                 twin_lang: str | None = None, draft: bool = False) -> list[NewFile]:
     """The file of a new release, named `<year>/<date>-<slug>.<lang>.md`, and its twin's stub."""
-    slug = slugs.slugify(title)
+    slug = slugs.short(title)
     key = f"{day.year}-{slug}"
     files = [NewFile(path_of(content, day, slug, lang), text_of(title, day, lang, key, partners, draft))]
     if twin_lang:
@@ -44,9 +44,16 @@ def text_of(title: str, day: datetime.date, lang: str, key: str, partners: list[
         "date": day.isoformat(),
         "lang": lang,
         "translation_key": key,
-        "partners": partners,
     }
+    if partners:  # none for IOM's own work
+        fields["partners"] = partners
     if draft:
         fields["draft"] = True
-    front = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, default_flow_style=None, width=1000)
+    front = "".join(f"{name}: {_value(value)}\n" for name, value in fields.items())
     return f"---\n{front}---\n{PLACEHOLDER.get(lang, PLACEHOLDER['en'])}\n"
+
+
+def _value(value) -> str:
+    """One field's value on one line, as YAML writes it: quoted where YAML would misread it,
+    lists in brackets (`partners: [eu, mia]`)."""
+    return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=1000).removesuffix("\n...\n").strip()

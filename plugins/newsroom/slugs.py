@@ -116,6 +116,18 @@ def slugify(text: str) -> str:
     return slug
 
 
+# Words a short URL name leaves out (English function words; Georgian has few separate ones)
+SMALL_WORDS = frozenset("a an and at by for from in into of on or the to with da".split())
+
+
+def short(title: str, words: int = 5, limit: int = 50) -> str:
+    """A short URL name for a title: its first few words that say something, e.g. 'EU supports
+    border crossing points in Sadakhlo' → 'eu-supports-border-crossing-points'."""
+    kept = [word for word in slugify(title).split("-") if word not in SMALL_WORDS] or slugify(title).split("-")
+    slug = "-".join(kept[:words])
+    return slug[:limit].rstrip("-") if len(slug) > limit else slug
+
+
 def language_tag(name: str) -> str | None:
     """The language tag of `<words>.<lang>.md` ('en'), or None when the name has none."""
     base = re.split(r"[/\\]", name)[-1]

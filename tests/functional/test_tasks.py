@@ -6,6 +6,7 @@ import contextlib
 import os
 import shutil
 import socket
+import re
 import subprocess
 import sys
 import time
@@ -49,6 +50,18 @@ def test_a_new_release_passes_the_check_and_is_published(project, tmp_path):
     assert page.h1.get_text() == "ახალი ოფისი ქუთაისში"
     # the English twin is a draft stub: not published until someone translates it
     assert not site.file(f"{SITE}/en/news/akhali-opisi-kutaisshi/").exists()
+
+
+def test_new_without_a_date_says_which_day_it_used_and_makes_a_short_name(project):
+    created = invoke(project, "new", "--lang", "en", "--title",
+                     "The European Union supports the Ministry of Internal Affairs of Georgia in Intelligence-Led Policing")
+    assert created.returncode == 0, created.stderr
+    (path,) = created.stdout.split()
+    today = re.search(r"Dated (\d{4}-\d{2}-\d{2}), today in Tbilisi; for another day give --date YYYY-MM-DD", created.stderr).group(1)
+    assert path == f"content/releases/{today[:4]}/{today}-european-union-supports-ministry-internal.en.md"
+    text = (project / path).read_text(encoding="utf-8")
+    assert f"translation_key: {today[:4]}-european-union-supports-ministry-internal\n" in text
+    assert "partners" not in text  # none given: IOM's own work
 
 
 def test_new_refuses_an_unknown_partner_with_the_checks_message(project):

@@ -263,3 +263,20 @@ def test_from_filename_refuses(name: str, message: str) -> None:
 def test_slugify_error_is_the_whole_message(text: str) -> None:
     with pytest.raises(ValueError, match=f"^{re.escape(NO_SLUG)}$"):
         slugs.slugify(text)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("EU supports border crossing points in Sadakhlo", "eu-supports-border-crossing-points"),
+        ("The European Union supports the Ministry of Internal Affairs of Georgia in Intelligence-Led Policing",
+         "european-union-supports-ministry-internal"),
+        ("IOM", "iom"),
+        ("The", "the"),  # nothing but small words: kept
+        ("კატასტროფის რისკის შემცირების საერთაშორისო დღე", "katastropis-riskis-shemtsirebis-saertashoriso-dghe"),
+        ("Supercalifragilisticexpialidocious " * 3, "supercalifragilisticexpialidocious-supercalifragil"),
+    ],
+)
+def test_short(title: str, expected: str) -> None:
+    assert slugs.short(title) == expected
+    assert len(slugs.short(title)) <= 50
