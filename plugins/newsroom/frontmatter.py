@@ -102,8 +102,9 @@ class Release:
 
     @property
     def group_key(self) -> str:
-        """What joins the language versions: the translation key, else the file alone."""
-        return self.translation_key or f"file:{self.path}"
+        """What joins the language versions: the translation key; else, as Hugo pairs files, the
+        file's name without its language (x.en.md and x.ka.md are one release)."""
+        return self.translation_key or f"file:{slugs.namesake(self.path)}"
 
 
 @dataclass(frozen=True)
@@ -248,6 +249,11 @@ class _Checker:
             return None
         if (date.date() - self.site.today).days > FUTURE_DAYS:
             report(f"{shown(value)} is more than a year from now; an embargoed release carries the day it may be published, check the year")
+            return None
+        named = slugs.date_of(self.path)
+        if named is not None and named != date.date():
+            report(f"{shown(value)} disagrees with the file name, which starts {named.isoformat()}; "
+                   "correct the date, or rename the file so that it starts with it")
             return None
         return date
 

@@ -1,6 +1,7 @@
 """Translation pairing: which files are language versions of one release, and do they agree.
 
-Pure: releases in, groups and problems out. The key is always the explicit `translation_key`.
+Pure: releases in, groups and problems out. Versions share an explicit `translation_key`, or, as
+Hugo pairs them, a file name but for the language (x.en.md, x.ka.md).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from . import slugs
 from .errors import Problem
 from .frontmatter import Release
 
@@ -43,6 +45,7 @@ def check(releases: Iterable[Release], languages: tuple[str, ...]) -> list[Probl
     releases = sorted(releases, key=lambda release: release.path)
     problems = _clashes(releases, "translation_key", lambda r: r.translation_key, "translation key")
     problems += _clashes(releases, "slug", lambda r: r.slug, "URL name")
+    problems += _namesakes_apart(releases, languages)
     by_key: dict[str, list[Release]] = defaultdict(list)
     for release in releases:
         by_key[release.group_key].append(release)
@@ -90,6 +93,24 @@ def _clashes(releases: list[Release], name: str, value_of, noun: str) -> list[Pr
                 f"'{value}' is also the {noun} of {other.path} in the same language ('{release.lang}'); "
                 "each release needs its own",
             ))
+    return problems
+
+
+def _namesakes_apart(releases: list[Release], languages: tuple[str, ...]) -> list[Problem]:
+    """Files named alike but for their language whose translation keys say they are not one release."""
+    by_name: dict[str, list[Release]] = defaultdict(list)
+    for release in releases:
+        by_name[slugs.namesake(release.path)].append(release)
+    problems = []
+    for namesakes in by_name.values():
+        namesakes.sort(key=lambda release: (languages.index(release.lang) if release.lang in languages else len(languages), release.path))
+        first = namesakes[0]
+        for other in namesakes[1:]:
+            if other.lang != first.lang and other.translation_key != first.translation_key:
+                show = lambda key: f"'{key}'" if key else "none"  # noqa: E731
+                problems.append(Problem(other.path, "translation_key", (
+                    f"{show(other.translation_key)} is not the key of its namesake {first.path} ({show(first.translation_key)}); "
+                    "files named alike but for the language are one release: give them the same translation_key, or none")))
     return problems
 
 

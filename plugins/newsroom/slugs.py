@@ -5,6 +5,7 @@ Pure functions, no state: `romanise`, `slugify` and `from_filename`.
 
 from __future__ import annotations
 
+import datetime
 import re
 from types import MappingProxyType
 
@@ -126,6 +127,22 @@ def short(title: str, words: int = 5, limit: int = 50) -> str:
     kept = [word for word in slugify(title).split("-") if word not in SMALL_WORDS] or slugify(title).split("-")
     slug = "-".join(kept[:words])
     return slug[:limit].rstrip("-") if len(slug) > limit else slug
+
+
+def namesake(path: str) -> str:
+    """A release file's path without its language tag and ending: what names it in every language
+    (`…/2018-06-06-eu-tablets.en.md` → `…/2018-06-06-eu-tablets`)."""
+    suffix = next((suffix for suffix in MARKDOWN_SUFFIXES if path.endswith(suffix)), "")
+    return _LANGUAGE_TAG.sub("", path.removesuffix(suffix)) if suffix else path
+
+
+def date_of(path: str) -> datetime.date | None:
+    """The date a file name starts with (`2018-06-06-eu-tablets.en.md`), if it is a real one."""
+    found = _DATE_PREFIX.match(re.split(r"[/\\]", path)[-1])
+    try:
+        return datetime.date.fromisoformat(found.group()[:10]) if found else None
+    except ValueError:
+        return None
 
 
 def language_tag(name: str) -> str | None:

@@ -20,7 +20,7 @@ class Row:
     key: str
     title: str
     present: dict[str, str]  # language -> path
-    missing: tuple[str, ...]
+    missing: tuple[str, ...]  # no file, or only a draft (a stub not yet translated is not a translation)
     newest: str | None  # the language changed last, when versions differ in time
     ahead_by_days: float
 
@@ -30,7 +30,8 @@ def rows(releases: Sequence[Release], languages: Sequence[str], changed_at: Call
     result = []
     for group in pairing.group(releases):
         present = {lang: release.path for lang, release in group.versions.items()}
-        missing = tuple(lang for lang in languages if lang not in present)
+        drafts = {lang for lang, release in group.versions.items() if release.draft}
+        missing = tuple(lang for lang in languages if lang not in present or lang in drafts)
         times = {lang: changed_at(path) for lang, path in present.items()}
         newest, ahead = None, 0.0
         if len(times) > 1:
@@ -39,17 +40,21 @@ def rows(releases: Sequence[Release], languages: Sequence[str], changed_at: Call
             if ahead * 86400 > SAME_MOMENT:
                 newest = ordered[0][0]
         first = group.version(languages[0], languages)
-        result.append(Row(group.key if not group.key.startswith("file:") else "(no translation_key)", first.title, present, missing, newest, ahead))
+        key = group.key if not group.key.startswith("file:") else "(paired by file name)" if len(present) > 1 else "(no translation_key)"
+        result.append(Row(key, first.title, present, missing, newest, ahead))
     return result
 
 
 def render(table: Sequence[Row], languages: Sequence[str]) -> str:
     lines = []
     for row in table:
-        marks = "  ".join(f"{lang}:{'yes' if lang in row.present else '--'}" for lang in languages)
+        marks = "  ".join(f"{lang}:{('draft' if lang in row.missing else 'yes') if lang in row.present else '--'}" for lang in languages)
         note = ""
         if row.missing:
-            note = "missing " + ", ".join(row.missing)
+            absent = [lang for lang in row.missing if lang not in row.present]
+            drafted = [lang for lang in row.missing if lang in row.present]
+            note = "; ".join(filter(None, ["missing " + ", ".join(absent) if absent else "",
+                                           ", ".join(drafted) + " only a draft, not yet translated" if drafted else ""]))
         elif row.newest:
             note = f"{row.newest} changed {row.ahead_by_days:.1f} days after the others: check the translation"
         else:

@@ -24,8 +24,8 @@ EXPECTED = [
     f"{D}/2018-01-07-broken-yaml.en.md: line 5: malformed YAML: while parsing a flow sequence, did not find expected ',' or ']'",
     f"{D}/2018-01-08-no-body.en.md: 'body': the release has no text after the front-matter",
     f"{D}/2018-01-09-shared-key.en.md: 'translation_key': 'shared' is also the translation key of {D}/2018-01-09-shared-key-again.en.md in the same language ('en'); each release needs its own",
-    f"{D}/2018-01-10-twins.ka.md: 'date': 2018-01-11 disagrees with its twin {D}/2018-01-10-twins.en.md (2018-01-10); the language versions of one release share their date",
-    f"{D}/2018-01-10-twins.ka.md: 'partners': [eu] disagrees with its twin {D}/2018-01-10-twins.en.md ([eu, mia]); the language versions of one release share their partners",
+    f"{D}/2018-01-11-twins.ka.md: 'date': 2018-01-11 disagrees with its twin {D}/2018-01-10-twins.en.md (2018-01-10); the language versions of one release share their date",
+    f"{D}/2018-01-11-twins.ka.md: 'partners': [eu] disagrees with its twin {D}/2018-01-10-twins.en.md ([eu, mia]); the language versions of one release share their partners",
 ]
 
 

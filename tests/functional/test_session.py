@@ -82,8 +82,13 @@ def test_a_new_title_reaches_the_neighbours_and_the_lists(live, tmp_path):
 
 
 def test_a_new_date_moves_the_release_through_every_list(live, tmp_path):
-    edit(live, "2018/2018-03-09-women-police.en.md", "date: 2018-03-09", "date: 2016-03-09")
-    edit(live, "2018/2018-03-09-women-police.en.md", "event_dates: 2018-03-06/2018-03-09", "event_dates: 2016-03-06/2016-03-09")
+    """A new date, and the file renamed to start with it (the name's date and `date` agree)."""
+    old = live.content / RELEASES / "2018" / "2018-03-09-women-police.en.md"
+    text = old.read_text(encoding="utf-8").replace("date: 2018-03-09", "date: 2016-03-09")
+    (live.content / RELEASES / "2016").mkdir()
+    save(live.content / RELEASES / "2016" / "2016-03-09-women-police.en.md",
+         text.replace("event_dates: 2018-03-06/2018-03-09", "event_dates: 2016-03-06/2016-03-09"))
+    old.unlink()
     assert live.refresh().kind == "releases"
     assert (live.output / "en" / "archive" / "2016" / "index.html").is_file()
     assert_same_as_a_full_build(live, tmp_path)
@@ -119,11 +124,11 @@ def test_a_broken_edit_is_reported_and_its_fix_brings_the_page_back(live, tmp_pa
 
 
 def test_twins_that_disagree_and_then_agree(live, tmp_path, capsys):
-    path = edit(live, "2018/2018-06-06-eu-tablets.ka.md", "date: 2018-06-06", "date: 2018-06-07")
+    path = edit(live, "2018/2018-06-06-eu-tablets.ka.md", "partners: [mia]", "partners: [eu]")
     live.refresh()
     assert "disagrees with its twin" in capsys.readouterr().err
     assert_same_as_a_full_build(live, tmp_path)
-    save(path, path.read_text(encoding="utf-8").replace("date: 2018-06-07", "date: 2018-06-06"))
+    save(path, path.read_text(encoding="utf-8").replace("partners: [eu]", "partners: [mia]"))
     assert live.refresh().kind == "releases"
     assert (live.output / "ka" / "news" / "eu-tablets" / "index.html").is_file()
     assert_same_as_a_full_build(live, tmp_path)

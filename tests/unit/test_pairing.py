@@ -67,8 +67,10 @@ def test_check_three_files_sharing_a_key_give_two_problems() -> None:
     [
         # the same slug and key in two languages: the language versions of one release
         [release("2018-06-06-eu-tablets", "en", translation_key="eu-tablets"), release("2018-06-06-eu-tablets", "ka", translation_key="eu-tablets")],
-        # the same slug in two languages, not translations of each other
-        [release("2018-06-06-eu-tablets", "en"), release("2018-06-06-eu-tablets", "ka", date=datetime.datetime(2019, 1, 1))],
+        # named alike but for the language, without keys: twins, as Hugo pairs them
+        [release("2018-06-06-eu-tablets", "en"), release("2018-06-06-eu-tablets", "ka")],
+        # the same slug in two languages, from differently named files: not translations of each other
+        [release("2018-06-06-eu-tablets", "en"), release("2019-01-01-eu-tablets", "ka", date=datetime.datetime(2019, 1, 1))],
         # no translation key at all
         [release("2018-06-06-eu-tablets", "en"), release("2018-06-07-women-police", "en")],
         [],
@@ -169,16 +171,35 @@ def test_group_joins_versions_by_key_newest_first() -> None:
     alone = release("2018-01-10-kutaisi", "ka", date=datetime.datetime(2018, 1, 10))
     assert pairing.group([old_ka, middle, new_en, alone, old_en, new_ka]) == [
         pairing.Group("eu-tablets", {"en": new_en, "ka": new_ka}),
-        pairing.Group(f"file:{middle.path}", {"en": middle}),
-        pairing.Group(f"file:{alone.path}", {"ka": alone}),
+        pairing.Group(f"file:{D}/2018-03-09-women-police", {"en": middle}),
+        pairing.Group(f"file:{D}/2018-01-10-kutaisi", {"ka": alone}),
         pairing.Group("disaster-day", {"ka": old_ka, "en": old_en}),
     ]
 
 
-def test_group_keeps_files_without_a_key_apart_even_with_the_same_slug() -> None:
+def test_group_joins_files_named_alike_but_for_the_language_without_a_key() -> None:
     en = release("2018-06-06-eu-tablets", "en")
     ka = release("2018-06-06-eu-tablets", "ka")
+    assert [group.versions for group in pairing.group([en, ka])] == [{"en": en, "ka": ka}]
+
+
+def test_group_keeps_files_named_apart_without_a_key_apart_even_with_the_same_slug() -> None:
+    en = release("2018-06-06-eu-tablets", "en")
+    ka = release("2018-06-07-eu-tablets", "ka", date=datetime.datetime(2018, 6, 7))
     assert [group.versions for group in pairing.group([en, ka])] == [{"ka": ka}, {"en": en}]
+
+
+@pytest.mark.parametrize(
+    ("en_key", "ka_key", "shown"),
+    [("eu-tablets", None, "none is not the key of its namesake {en} ('eu-tablets')"),
+     (None, "eu-tablets", "'eu-tablets' is not the key of its namesake {en} (none)"),
+     ("eu-tablets", "tablets", "'tablets' is not the key of its namesake {en} ('eu-tablets')")],
+)
+def test_check_files_named_alike_whose_keys_say_otherwise(en_key, ka_key, shown) -> None:
+    en = release("2018-06-06-eu-tablets", "en", translation_key=en_key)
+    ka = release("2018-06-06-eu-tablets", "ka", translation_key=ka_key)
+    assert messages(en, ka) == [f"{ka.path}: 'translation_key': {shown.format(en=en.path)}; files named alike but for the language "
+                                "are one release: give them the same translation_key, or none"]
 
 
 def test_group_orders_by_the_newest_version_then_path() -> None:
@@ -188,7 +209,7 @@ def test_group_orders_by_the_newest_version_then_path() -> None:
     same_day_x = release("2018-06-05-x", "en", date=datetime.datetime(2018, 6, 5))
     same_day_y = release("2018-06-05-y", "en", date=datetime.datetime(2018, 6, 5))
     groups = pairing.group([same_day_x, noon, early, same_day_y, late_twin])
-    assert [group.key for group in groups] == ["a", f"file:{noon.path}", f"file:{same_day_y.path}", f"file:{same_day_x.path}"]
+    assert [group.key for group in groups] == ["a", f"file:{D}/2018-06-06-b", f"file:{D}/2018-06-05-y", f"file:{D}/2018-06-05-x"]
 
 
 def test_group_items_carrying_a_release() -> None:

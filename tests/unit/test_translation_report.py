@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
 import pytest
@@ -109,3 +110,23 @@ def test_render_names_every_missing_language() -> None:
 
 def test_render_nothing() -> None:
     assert translation_report.render([], LANGUAGES) == "0 releases: 0 in every language, 0 missing a language"
+
+
+def test_a_draft_twin_is_not_a_translation() -> None:
+    """`./dev new --twin` makes a draft stub in the other language: until it is written and its
+    draft line deleted, the release is not translated."""
+    stub = dataclasses.replace(TABLETS_KA, draft=True)
+    (row,) = translation_report.rows([TABLETS_EN, stub], LANGUAGES, lambda path: 0.0)
+    assert row.missing == ("ka",)
+    assert translation_report.render([row], LANGUAGES).splitlines() == [
+        "en:yes  ka:draft  eu-tablets  ka only a draft, not yet translated",
+        "        EU tablets for policing",
+        "1 release: 0 in every language, 1 missing a language",
+    ]
+
+
+def test_files_named_alike_are_paired_without_a_key() -> None:
+    en = dataclasses.replace(TABLETS_EN, translation_key=None)
+    ka = dataclasses.replace(TABLETS_KA, translation_key=None)
+    (row,) = translation_report.rows([en, ka], LANGUAGES, lambda path: 0.0)
+    assert (row.key, row.missing) == ("(paired by file name)", ())
