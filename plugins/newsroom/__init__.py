@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from . import assets, headers, inventory, lifecycle, localisation, pelican_internals, settings
+from . import assets, headers, inventory, lifecycle, localisation, pelican_internals, settings, typography
 from .errors import NewsroomError
 from .generator import NewsroomGenerator
 from .reader import PROBLEMS, ReleaseReader
@@ -47,6 +47,7 @@ def prepare_templates(generator):
     localisation.install(generator.env, catalogs, config)
     theme_assets = assets.Assets(Path(generator.theme) / "static", generator.settings["THEME_STATIC_DIR"])
     generator.env.globals["asset"] = lambda name: f"{generator.settings['SITEURL']}/{theme_assets.url(name)}"
+    generator.env.filters["endings"] = typography.endings  # IOM-ის never breaks after its hyphen
     generator.env.globals["content_security_policy"] = headers.policy_of(Path(generator.theme)) if config.meta_policy else None
     # Each build makes its environment afresh (a live preview too, when a template changes), so
     # no template changes under it: no need to look at every template file's time at every page.
