@@ -180,17 +180,56 @@ def test_each_feed_is_atom_with_its_required_elements(site, lang):
     assert all(site.exists(link) for link in links)
 
 
-def test_the_sitemap_lists_every_page_with_alternates_that_exist(site):
-    namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def sitemap(site) -> dict[str, dict[str, str]]:
+    """The sitemap's pages: each URL with its language alternates {hreflang: URL}."""
     root = ET.parse(site.output / "sitemap.xml").getroot()
-    locations = {url.findtext("s:loc", namespaces=namespaces): url for url in root.findall("s:url", namespaces)}
-    pages = {SITE + "/" + str(p.relative_to(site.output)).removesuffix("index.html") for p in site.pages() if not p.name == "404.html"}
-    assert set(locations) == pages
-    for loc, url in locations.items():
-        alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", namespaces)}
+    entries = {}
+    for url in root.findall("s:url", SITEMAP):
+        loc = url.findtext("s:loc", namespaces=SITEMAP)
+        assert loc not in entries, f"{loc} listed twice"
+        entries[loc] = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", SITEMAP)}
+    return entries
+
+
+def listable(site) -> set[str]:
+    """Every page of the output that a search engine should know: all but the 404 pages."""
+    return {SITE + "/" + path.relative_to(site.output).as_posix().removesuffix("index.html")
+            for path in site.pages() if path.name != "404.html"}
+
+
+@pytest.fixture(scope="module")
+def paginated(site_factory):
+    """The fixture with one release a page: every list of two or more releases has a page 2."""
+    return site_factory("bilingual", NEWSROOM_PER_PAGE=1)
+
+
+@pytest.mark.parametrize("name", ["site", "paginated"])
+def test_the_sitemap_lists_every_page_with_the_alternates_the_page_declares(request, name):
+    site = request.getfixturevalue(name)
+    entries, pages = sitemap(site), listable(site)
+    assert (sorted(pages - set(entries)), sorted(set(entries) - pages)) == ([], [])  # (left out, not a page)
+    for loc, alternates in entries.items():
+        # what the page itself tells search engines in its <head>, and nothing it does not
+        assert alternates == hreflangs(site.html(loc)), loc
         assert all(href.startswith(SITE + "/") and site.exists(href) for href in alternates.values()), loc
-    pair = {link.get("hreflang"): link.get("href") for link in locations[PAIR["ka"]].findall("x:link", namespaces)}
-    assert pair == {"en": PAIR["en"], "ka": PAIR["ka"], "x-default": PAIR["en"]}
+    assert entries[PAIR["ka"]] == {"en": PAIR["en"], "ka": PAIR["ka"], "x-default": PAIR["en"]}
+
+
+def test_the_sitemap_of_a_paginated_site_lists_every_page_of_every_list(paginated):
+    entries = sitemap(paginated)
+    # three releases a language on the home page, two on the 2018, MIA and policing pages
+    later = {"": 3, "archive/2018/": 2, "partners/mia/": 2, "topics/policing/": 2}
+    assert sorted(loc for loc in entries if "/page/" in loc) == sorted(
+        f"{SITE}/{lang}/{path}page/{number}/" for lang in ("en", "ka") for path, count in later.items() for number in range(2, count + 1))
+    assert entries[f"{SITE}/ka/page/3/"] == {"en": f"{SITE}/en/page/3/", "ka": f"{SITE}/ka/page/3/", "x-default": f"{SITE}/"}
+    assert entries[f"{SITE}/en/partners/mia/page/2/"] == {
+        "en": f"{SITE}/en/partners/mia/page/2/", "ka": f"{SITE}/ka/partners/mia/page/2/", "x-default": f"{SITE}/en/partners/mia/page/2/"}
+    # left out on purpose: the 404 pages (generator.sitemap_pages); the search pages are listed
+    assert not [loc for loc in entries if loc.endswith("404.html")]
+    assert {f"{SITE}/", f"{SITE}/en/search/", f"{SITE}/ka/search/"} <= set(entries)
 
 
 def test_the_root_is_a_bilingual_language_choice(site):
