@@ -34,7 +34,7 @@ from PIL import Image
 
 from conftest import ROOT, ROOTS, build, settings_for
 from newsroom import commands
-from newsroom.errors import ContentError
+from newsroom.errors import ContentError, ThemeError
 
 FIXTURE = ROOTS / "bilingual" / "content"
 ROWS = "releases/rows"  # where a row's release goes, under content/
@@ -760,3 +760,22 @@ def test_a_body_of_50000_brackets_is_checked_in_seconds(tmp_path):
     except subprocess.TimeoutExpired:
         pytest.fail("checking a body of 50,000 '[' took more than 20 s")
     assert run.returncode == 0 and "Traceback" not in run.stderr
+
+
+# -- the theme's catalog ----------------------------------------------------------------------------
+
+def test_a_catalog_line_with_a_lost_quote_stops_the_build_at_start_naming_the_line(tmp_path):
+    """Babel alone reads `msgstr "არქივი` (the closing quote lost) as "არქივ" and the site shows
+    the word cut short; the build stops instead, before reading a release."""
+    theme = shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    catalog = theme / "translations" / "ka" / "LC_MESSAGES" / "messages.po"
+    lines = catalog.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = lines.index('msgstr "არქივი"\n') + 1
+    lines[number - 1] = 'msgstr "არქივი\n'
+    catalog.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(ThemeError) as failure:
+        build(FIXTURE, tmp_path / "output", THEME=str(theme), CACHE_PATH=str(tmp_path / "cache"))
+    assert str(failure.value) == (
+        f"theme/translations/ka/LC_MESSAGES/messages.po: line {number}: 'msgstr \"არქივი': a text opens and closes with "
+        'a double quote, and a quote inside it is written \\"; fix the quotes of that line')
+    assert not (tmp_path / "output").exists()

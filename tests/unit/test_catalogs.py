@@ -15,6 +15,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
 from newsroom import localisation
+from newsroom.errors import ThemeError
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "theme" / "translations"
@@ -213,6 +214,66 @@ def test_compile_catalog_leaves_out_fuzzy_translations(tmp_path: Path) -> None:
     )
     translations = localisation.compile_catalog(po, "ka")
     assert [translations.gettext(message) for message in ("Partners", "Topics", "Archive")] == ["პარტნიორები", "Topics", "Archive"]
+
+
+# -- reading strictly: a line Babel would misread stops the build ----------------------------
+
+QUOTES = "a text opens and closes with a double quote, and a quote inside it is written \\\"; fix the quotes of that line"
+KEYWORD = "is not a keyword of a catalog; expected msgid, msgid_plural, msgstr, msgstr[N] or msgctxt"
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ('msgid "Partners"', None),
+        ('msgstr[0] "%(num)d პრესრელიზი"', None),
+        ('msgstr ""', None),
+        ('"a text that goes on, with a \\"quoted\\" word and a \\\\ "', None),
+        ("  ", None),
+        ("#, python-format", None),
+        ('#: theme/templates/base.html:12 "not a text"', None),
+        ('#~ msgid "Archive"', None),
+        ('msgstr "არქივი', f"'msgstr \"არქივი': {QUOTES}"),  # Babel: "არქივ", the last letter cut
+        ('msgstr არქივი"', f"'msgstr არქივი\"': {QUOTES}"),
+        ('msgstr "the "Archive" page"', f"'msgstr \"the \"Archive\" page\"': {QUOTES}"),
+        ('msgstr "ends with a backslash\\"', f"'msgstr \"ends with a backslash\\\\\"': {QUOTES}"),
+        ("msgstr", f"'msgstr': {QUOTES}"),
+        ('"continued', f"'\"continued': {QUOTES}"),
+        ('#~ msgstr "old', f"'msgstr \"old': {QUOTES}"),
+        ('msgstrr "Archive"', f"'msgstrr' {KEYWORD}"),
+        ('Archive', f"'Archive' {KEYWORD}"),
+    ],
+    ids=["msgid", "plural", "empty", "continued", "blank", "flags", "reference", "obsolete", "unclosed", "unopened",
+         "inner-quotes", "escaped-close", "no-text", "unclosed-continued", "obsolete-unclosed", "misspelt", "no-keyword"],
+)
+def test_line_problem_names_what_babel_would_misread(line: str, problem: str | None) -> None:
+    assert localisation.line_problem(line) == problem
+
+
+@pytest.mark.parametrize(
+    ("entries", "message"),
+    [
+        ('msgid "Archive"\nmsgstr "არქივი\n\nmsgid "Topics"\nmsgstr "თემები\n',
+         f"ka.po: line 8: 'msgstr \"არქივი': {QUOTES}\nka.po: line 11: 'msgstr \"თემები': {QUOTES}"),
+        ('msgid "Archive"\n\nmsgid "Topics"\nmsgstr "თემები"\n',
+         "ka.po: line 7: missing msgstr for msgid 'Archive'; fix the entry of that line"),
+    ],
+    ids=["every-unquoted-line", "babel-refuses"],
+)
+def test_a_catalog_that_does_not_read_is_a_theme_error_naming_each_line(tmp_path: Path, entries: str, message: str) -> None:
+    po = tmp_path / "messages.po"
+    po.write_text(PO_HEADER + entries, encoding="utf-8")
+    with pytest.raises(ThemeError) as failure:
+        localisation.compile_catalog(po, "ka", "ka.po")
+    assert str(failure.value) == message
+
+
+def test_a_catalog_that_is_not_utf8_is_a_theme_error_naming_the_line(tmp_path: Path) -> None:
+    po = tmp_path / "messages.po"
+    po.write_bytes((PO_HEADER + 'msgid "Archive"\nmsgstr "Arch\u00efv"\n').encode("latin-1"))
+    with pytest.raises(ThemeError) as failure:
+        localisation.compile_catalog(po, "ka", "ka.po")
+    assert str(failure.value) == "ka.po: line 8: not UTF-8; save the file as UTF-8"
 
 
 # -- gettext in templates ----------------------------------------------------------------------
