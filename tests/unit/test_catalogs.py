@@ -81,6 +81,25 @@ def misplaced(translations: Catalog) -> list[str]:
     return problems
 
 
+def same_as_english(translations: Catalog, allowed: dict[str, str]) -> list[str]:
+    """Each translation identical to its English message, unless `allowed` (message → why it is
+    the same in the other language); and each allowed message that is no longer the same."""
+    problems = []
+    for message in translations:
+        if not message.id:
+            continue
+        msgids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        same = any(string and string in msgids for string in strings)
+        if same and msgids[0] not in allowed:
+            problems.append(f"{message.id!r}: the same as the English")
+        elif not same and msgids[0] in allowed:
+            problems.append(f"{message.id!r}: allowed to be the same as the English, and no longer is")
+    missing = set(allowed) - {message.id if isinstance(message.id, str) else message.id[0] for message in translations}
+    problems += [f"{msgid!r}: allowed to be the same as the English, and not in the catalog" for msgid in sorted(missing)]
+    return problems
+
+
 def extract(root: Path) -> set[str | tuple[str, ...]]:
     """The msgids of the templates under `root`, as `invoke i18n-extract` (pybabel, babel.cfg) finds them."""
     with (ROOT / "babel.cfg").open() as config:
@@ -123,6 +142,18 @@ def test_every_message_has_a_georgian_translation_that_is_not_fuzzy() -> None:
 
 def test_georgian_translations_keep_every_placeholder() -> None:
     assert misplaced(read(PO)) == []
+
+
+# The Georgian entries that are exactly the English, on purpose, and why; every other entry must
+# differ, or it is English left in place. (No brand name is here: "Share on %(network)s" takes
+# Facebook, X and LinkedIn as values, and IOM appears only inside longer Georgian sentences.)
+SAME_IN_GEORGIAN = {
+    "%(place)s, %(date)s": "the dateline: a place, a comma, a date, in this order in Georgian too (თბილისი, 6 ივნისი, 2018)",
+}
+
+
+def test_no_georgian_translation_is_the_english_left_in_place() -> None:
+    assert same_as_english(read(PO), SAME_IN_GEORGIAN) == []
 
 
 def test_georgian_catalog_declares_georgian_plurals() -> None:
@@ -173,6 +204,29 @@ def test_untranslated_finds(entries: str, expected: list[str]) -> None:
 )
 def test_misplaced_finds(entries: str, expected: list[str]) -> None:
     assert misplaced(catalog(entries)) == expected
+
+
+DATELINE = 'msgid "%(place)s, %(date)s"\nmsgstr "%(place)s, %(date)s"\n\n'
+
+
+@pytest.mark.parametrize(
+    ("entries", "allowed", "expected"),
+    [
+        (PARTNERS + RELEASES, {}, []),
+        ('msgid "Partners"\nmsgstr "Partners"\n\n' + RELEASES, {}, ["'Partners': the same as the English"]),
+        (PARTNERS + RELEASES.replace("%(num)d პრესრელიზი", "%(num)d releases"), {},
+         ["('%(num)d release', '%(num)d releases'): the same as the English"]),
+        (DATELINE + PARTNERS, {}, ["'%(place)s, %(date)s': the same as the English"]),
+        (DATELINE + PARTNERS, {"%(place)s, %(date)s": "a dateline"}, []),
+        (DATELINE.replace('msgstr "%(place)s, %(date)s"', 'msgstr "%(date)s, %(place)s"'), {"%(place)s, %(date)s": "a dateline"},
+         ["'%(place)s, %(date)s': allowed to be the same as the English, and no longer is"]),
+        (PARTNERS, {"%(place)s, %(date)s": "a dateline"},
+         ["'%(place)s, %(date)s': allowed to be the same as the English, and not in the catalog"]),
+    ],
+    ids=["translated", "english", "english-plural", "same-not-allowed", "allowed", "allowed-changed", "allowed-gone"],
+)
+def test_same_as_english_finds(entries: str, allowed: dict[str, str], expected: list[str]) -> None:
+    assert same_as_english(catalog(entries), allowed) == expected
 
 
 def test_extract_finds_a_new_string(tmp_path: Path) -> None:
