@@ -6,11 +6,14 @@ release, a draft and an embargoed release.
 
 from __future__ import annotations
 
+import contextlib
+import gzip
 import hashlib
 import json
 import re
 import shutil
 import xml.etree.ElementTree as ET
+import zlib
 from urllib.parse import parse_qs, urlsplit
 
 import feedparser
@@ -143,10 +146,49 @@ def test_the_home_page_is_paginated_with_alternates_per_page(site_factory):
     assert hreflangs(site.html(f"{SITE}/ka/page/2/")) == {"en": f"{SITE}/en/page/2/", "ka": f"{SITE}/ka/page/2/", "x-default": f"{SITE}/"}
 
 
-def test_drafts_and_embargoed_releases_are_not_published(site):
-    everything = "".join(path.read_text(encoding="utf-8") for path in site.output.rglob("*") if path.is_file() and path.suffix in (".html", ".xml", ".atom"))
-    assert "unfinished" not in everything and "embargoed" not in everything.lower()
-    assert not list(site.output.rglob("*draft*"))
+# What the draft (slug `unfinished`) and the embargoed release would leave in a site that showed
+# them: their pages, their words, the photos the test gives them (`unpublished`).
+UNPUBLISHED_NAMES = ("unfinished", "embargoed", "only-in-the-draft", "only-under-embargo")
+UNPUBLISHED_WORDS = ("news/unfinished/", "news/embargoed/", "An unfinished release", "Not ready yet.", "An embargoed release",
+                     "Not before its date.", "only-in-the-draft", "only-under-embargo")
+
+
+def traces(output) -> list[str]:
+    """Each file of `output` named after, or holding a word of, the draft or the embargoed release;
+    the search index's files are read unzipped."""
+    found = []
+    for path in sorted(output.rglob("*")):
+        if not path.is_file():
+            continue
+        name = path.relative_to(output).as_posix()
+        data = path.read_bytes()
+        with contextlib.suppress(OSError, EOFError, zlib.error):  # Pagefind's index is gzipped
+            data = gzip.decompress(data)
+        found += [f"{name}: named {word!r}" for word in UNPUBLISHED_NAMES if word in name]
+        found += [f"{name}: holds {word!r}" for word in UNPUBLISHED_WORDS if word.encode() in data]
+    return found
+
+
+@pytest.fixture(scope="module")
+def unpublished(tmp_path_factory):
+    """The fixture, with a photo of its own on the draft and on the embargoed release."""
+    content = shutil.copytree(ROOTS / "bilingual" / "content", tmp_path_factory.mktemp("unpublished") / "content")
+    for name, release in (("only-in-the-draft", "2019/2019-01-10-unfinished.en.md"), ("only-under-embargo", "embargoed/embargoed.en.md")):
+        Image.new("RGB", (800, 500), "green").save(content / "images" / f"{name}.png")
+        path = content / "releases" / release
+        path.write_text(path.read_text(encoding="utf-8").replace("---\n", f"---\nimage: {{src: images/{name}.png, alt: A photo}}\n", 1),
+                        encoding="utf-8")
+    return content
+
+
+def test_drafts_and_embargoed_releases_leave_nothing_in_the_published_site(unpublished, tmp_path):
+    assert traces(build(unpublished, tmp_path / "published")) == []
+
+
+def test_what_the_draft_and_embargo_test_looks_for_is_what_a_preview_shows_of_them(unpublished, tmp_path):
+    """The preview shows both releases: each name and word the test above looks for is there."""
+    found = " ".join(traces(build(unpublished, tmp_path / "preview", "pelicanconf.py", SITEURL=SITE)))
+    assert [word for word in (*UNPUBLISHED_NAMES, *UNPUBLISHED_WORDS) if repr(word) not in found] == []
 
 
 def test_the_preview_shows_drafts_and_embargoed_releases_marked(site_factory):
