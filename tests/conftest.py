@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import atexit
+import collections
 import datetime
 import logging
+import os
 import re
 import shutil
 import tempfile
@@ -93,6 +95,69 @@ def site_factory(tmp_path_factory):
         build(ROOTS / root / "content", output, config, **overrides)
         return Site(output)
     return make
+
+
+# The worker processes a parallel test asks for, whatever the machine's cores: on one core the
+# parallel path would run serially and compare a build with itself.
+WORKERS = 2
+
+
+# `python -c PELICAN_WITH_WORKERS ARGS…`: Pelican's command line, reading and rendering in
+# parallel with WORKERS processes (the plugin's modules loaded first, as Pelican then finds them)
+PELICAN_WITH_WORKERS = f"""
+import sys
+sys.path.insert(0, {str(ROOT / "plugins")!r})
+from newsroom import reader, render
+reader.cores = render.cores = lambda: {WORKERS}
+from pelican import main
+main()
+"""
+
+
+class Workers:
+    """Which processes read the releases and rendered the pages of the builds of one test."""
+
+    def __init__(self, log: Path):
+        self.log = log
+
+    def record(self, kind: str, count: int) -> None:
+        with self.log.open("a", encoding="utf-8") as log:  # each process appends whole lines
+            log.write(f"{kind} {os.getpid()} {count}\n")
+
+    def take(self) -> dict[str, collections.Counter]:
+        """{'read': releases read, 'rendered': pages rendered} by process id, since the last take."""
+        found: dict[str, collections.Counter] = {"read": collections.Counter(), "rendered": collections.Counter()}
+        if self.log.exists():
+            for line in self.log.read_text(encoding="utf-8").splitlines():
+                kind, pid, count = line.split()
+                found[kind][int(pid)] += int(count)
+            self.log.unlink()
+        return found
+
+
+@pytest.fixture
+def workers(monkeypatch, tmp_path) -> Workers:
+    """Reading and rendering in parallel use WORKERS processes, and each process that reads a
+    release or renders pages says so. Forked workers inherit the patched modules."""
+    from newsroom import reader, render
+
+    log = Workers(tmp_path / "workers.log")
+    convert, render_pages = reader._convert, render._render
+
+    def converting(*args, **kwargs):
+        log.record("read", 1)
+        return convert(*args, **kwargs)
+
+    def rendering(jobs, *args, **kwargs):
+        log.record("rendered", len(jobs))
+        return render_pages(jobs, *args, **kwargs)
+
+    # both modules took `cores` from newsroom.workers by name (`from .workers import cores`)
+    monkeypatch.setattr(reader, "cores", lambda: WORKERS)
+    monkeypatch.setattr(render, "cores", lambda: WORKERS)
+    monkeypatch.setattr(reader, "_convert", converting)
+    monkeypatch.setattr(render, "_render", rendering)
+    return log
 
 
 @pytest.fixture(scope="session")

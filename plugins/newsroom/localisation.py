@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import gettext
 import io
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
 from babel import Locale
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from babel.messages.pofile import PoFileError, read_po
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
 from . import dates, pages
+from .errors import ThemeError
 from .settings import Config
 
 
@@ -36,10 +39,54 @@ def catalog_path(translations_dir: Path, lang: str) -> Path:
     return translations_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-def compile_catalog(po_path: Path, lang: str) -> gettext.GNUTranslations:
+# Babel reads a line whose quotes are wrong without a word: `msgstr "Archive` (the closing quote
+# lost) as "Archiv". Each line of an entry is checked first: a keyword and one text in double
+# quotes, or a text that continues the one above.
+KEYWORDS = re.compile(r"msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?")
+QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def line_problem(line: str) -> str | None:
+    """What is wrong with one line of a .po file, or None. Comments and blank lines pass; an
+    obsolete entry (`#~`) is checked as the entry it was."""
+    line = line.strip()
+    if line.startswith("#~"):
+        line = line[2:].lstrip()
+    elif line.startswith("#"):
+        return None
+    if not line:
+        return None
+    keyword, _, text = line.partition(" ") if not line.startswith('"') else ("", "", line)
+    if keyword and not KEYWORDS.fullmatch(keyword):
+        return f"{keyword!r} is not a keyword of a catalog; expected msgid, msgid_plural, msgstr, msgstr[N] or msgctxt"
+    if not QUOTED.fullmatch(text.strip()):
+        return f"{line!r}: a text opens and closes with a double quote, and a quote inside it is written \\\"; fix the quotes of that line"
+    return None
+
+
+def read_catalog(po_path: Path, lang: str, shown: str | None = None) -> Catalog:
+    """Read a .po file strictly: any line Babel would misread or skip stops the build with a
+    `ThemeError` naming the file as `shown`, each such line and its fix."""
+    shown = shown or str(po_path)
+    data = po_path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ThemeError(f"{shown}: line {line}: not UTF-8; save the file as UTF-8") from None
+    problems = [f"{shown}: line {number}: {problem}"
+                for number, line in enumerate(text.splitlines(), 1) if (problem := line_problem(line)) is not None]
+    if problems:
+        raise ThemeError("\n".join(problems))
+    try:
+        return read_po(io.BytesIO(data), locale=lang, domain=DOMAIN, abort_invalid=True)
+    except PoFileError as error:  # Babel counts lines from 0 and ends its message with " on <line>"
+        raise ThemeError(f"{shown}: line {error.lineno + 1}: {str(error).rsplit(' on ', 1)[0]}; fix the entry of that line") from None
+
+
+def compile_catalog(po_path: Path, lang: str, shown: str | None = None) -> gettext.GNUTranslations:
     """Compile a .po file in memory, exactly as `pybabel compile` would (fuzzy entries left out)."""
-    with po_path.open("rb") as source:
-        catalog = read_po(source, locale=lang, domain=DOMAIN)
+    catalog = read_catalog(po_path, lang, shown)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)
@@ -47,11 +94,14 @@ def compile_catalog(po_path: Path, lang: str) -> gettext.GNUTranslations:
 
 
 def load_catalogs(translations_dir: Path, config: Config) -> dict[str, gettext.NullTranslations]:
-    """A catalog per site language; the source language (templates are written in English) needs none."""
+    """A catalog per site language; the source language (templates are written in English) needs none.
+    A catalog that does not read stops the build (`ThemeError`), naming it from the theme's folder."""
     catalogs: dict[str, gettext.NullTranslations] = {}
+    theme = translations_dir.parent
     for language in config.languages:
         path = catalog_path(translations_dir, language.code)
-        catalogs[language.code] = compile_catalog(path, language.code) if path.exists() else gettext.NullTranslations()
+        shown = f"{theme.name}/{path.relative_to(theme).as_posix()}"
+        catalogs[language.code] = compile_catalog(path, language.code, shown) if path.exists() else gettext.NullTranslations()
     return catalogs
 
 

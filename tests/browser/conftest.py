@@ -62,6 +62,9 @@ class Visit:
 
 def _new_visit(browser, **options) -> Visit:
     context = browser.new_context(**options)
+    # every wait ends as soon as what it waits for happens; its time runs out only when something
+    # is broken, never because the machine is busy (Playwright's default: 30 s)
+    context.set_default_timeout(120_000)
     visit = Visit(context.new_page())
 
     def local_only(route):

@@ -1,7 +1,10 @@
 """Screenshots for a person to look at: the English and Georgian home and release pages, at a
-phone's and a desktop's width, into test-artifacts/screenshots/ (not committed)."""
+phone's and a desktop's width, into test-artifacts/screenshots/ (not committed). Each picture is
+also checked for what every reader sees first: the page no wider than the screen, and the
+masthead in IOM blue from edge to edge (the stylesheet found, and allowed, under the sub-path)."""
 
 import pytest
+from PIL import Image
 
 from .conftest import SCREENSHOTS
 
@@ -13,6 +16,8 @@ PAGES = {
     "ka-release": ("seed", "ka/news/katastropis-riskis-shemtsirebis-dghe/"),
     "en-release-with-image-and-video": ("fixture", "en/news/women-police/"),
 }
+BLUE = (0x00, 0x33, 0xA0)  # --blue in theme/static/css/site.css: the masthead's background
+BAND = 8  # the masthead's top padding (.75rem) in pixels, less a margin: nothing is drawn on it
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -28,6 +33,11 @@ def test_screenshot(sites, browser, name, size):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         target = SCREENSHOTS / f"{name}-{size}.png"
         page.screenshot(path=str(target), full_page=True)
-        assert target.stat().st_size > 0
     finally:
         context.close()
+    with Image.open(target) as picture:
+        picture = picture.convert("RGB")
+    # a whole-page picture is as wide as the page: wider than the screen, the reader scrolls sideways
+    assert picture.width == width, f"{target.name} is {picture.width} px wide on a {width} px screen"
+    colours = {colour for _, colour in picture.crop((0, 0, width, BAND)).getcolors(width * BAND)}
+    assert colours == {BLUE}, f"the top {BAND} rows of {target.name} hold {sorted(colours)[:5]}"

@@ -6,11 +6,14 @@ release, a draft and an embargoed release.
 
 from __future__ import annotations
 
+import contextlib
+import gzip
 import hashlib
 import json
 import re
 import shutil
 import xml.etree.ElementTree as ET
+import zlib
 from urllib.parse import parse_qs, urlsplit
 
 import feedparser
@@ -143,10 +146,49 @@ def test_the_home_page_is_paginated_with_alternates_per_page(site_factory):
     assert hreflangs(site.html(f"{SITE}/ka/page/2/")) == {"en": f"{SITE}/en/page/2/", "ka": f"{SITE}/ka/page/2/", "x-default": f"{SITE}/"}
 
 
-def test_drafts_and_embargoed_releases_are_not_published(site):
-    everything = "".join(path.read_text(encoding="utf-8") for path in site.output.rglob("*") if path.is_file() and path.suffix in (".html", ".xml", ".atom"))
-    assert "unfinished" not in everything and "embargoed" not in everything.lower()
-    assert not list(site.output.rglob("*draft*"))
+# What the draft (slug `unfinished`) and the embargoed release would leave in a site that showed
+# them: their pages, their words, the photos the test gives them (`unpublished`).
+UNPUBLISHED_NAMES = ("unfinished", "embargoed", "only-in-the-draft", "only-under-embargo")
+UNPUBLISHED_WORDS = ("news/unfinished/", "news/embargoed/", "An unfinished release", "Not ready yet.", "An embargoed release",
+                     "Not before its date.", "only-in-the-draft", "only-under-embargo")
+
+
+def traces(output) -> list[str]:
+    """Each file of `output` named after, or holding a word of, the draft or the embargoed release;
+    the search index's files are read unzipped."""
+    found = []
+    for path in sorted(output.rglob("*")):
+        if not path.is_file():
+            continue
+        name = path.relative_to(output).as_posix()
+        data = path.read_bytes()
+        with contextlib.suppress(OSError, EOFError, zlib.error):  # Pagefind's index is gzipped
+            data = gzip.decompress(data)
+        found += [f"{name}: named {word!r}" for word in UNPUBLISHED_NAMES if word in name]
+        found += [f"{name}: holds {word!r}" for word in UNPUBLISHED_WORDS if word.encode() in data]
+    return found
+
+
+@pytest.fixture(scope="module")
+def unpublished(tmp_path_factory):
+    """The fixture, with a photo of its own on the draft and on the embargoed release."""
+    content = shutil.copytree(ROOTS / "bilingual" / "content", tmp_path_factory.mktemp("unpublished") / "content")
+    for name, release in (("only-in-the-draft", "2019/2019-01-10-unfinished.en.md"), ("only-under-embargo", "embargoed/embargoed.en.md")):
+        Image.new("RGB", (800, 500), "green").save(content / "images" / f"{name}.png")
+        path = content / "releases" / release
+        path.write_text(path.read_text(encoding="utf-8").replace("---\n", f"---\nimage: {{src: images/{name}.png, alt: A photo}}\n", 1),
+                        encoding="utf-8")
+    return content
+
+
+def test_drafts_and_embargoed_releases_leave_nothing_in_the_published_site(unpublished, tmp_path):
+    assert traces(build(unpublished, tmp_path / "published")) == []
+
+
+def test_what_the_draft_and_embargo_test_looks_for_is_what_a_preview_shows_of_them(unpublished, tmp_path):
+    """The preview shows both releases: each name and word the test above looks for is there."""
+    found = " ".join(traces(build(unpublished, tmp_path / "preview", "pelicanconf.py", SITEURL=SITE)))
+    assert [word for word in (*UNPUBLISHED_NAMES, *UNPUBLISHED_WORDS) if repr(word) not in found] == []
 
 
 def test_the_preview_shows_drafts_and_embargoed_releases_marked(site_factory):
@@ -180,17 +222,56 @@ def test_each_feed_is_atom_with_its_required_elements(site, lang):
     assert all(site.exists(link) for link in links)
 
 
-def test_the_sitemap_lists_every_page_with_alternates_that_exist(site):
-    namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def sitemap(site) -> dict[str, dict[str, str]]:
+    """The sitemap's pages: each URL with its language alternates {hreflang: URL}."""
     root = ET.parse(site.output / "sitemap.xml").getroot()
-    locations = {url.findtext("s:loc", namespaces=namespaces): url for url in root.findall("s:url", namespaces)}
-    pages = {SITE + "/" + str(p.relative_to(site.output)).removesuffix("index.html") for p in site.pages() if not p.name == "404.html"}
-    assert set(locations) == pages
-    for loc, url in locations.items():
-        alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", namespaces)}
+    entries = {}
+    for url in root.findall("s:url", SITEMAP):
+        loc = url.findtext("s:loc", namespaces=SITEMAP)
+        assert loc not in entries, f"{loc} listed twice"
+        entries[loc] = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", SITEMAP)}
+    return entries
+
+
+def listable(site) -> set[str]:
+    """Every page of the output that a search engine should know: all but the 404 pages."""
+    return {SITE + "/" + path.relative_to(site.output).as_posix().removesuffix("index.html")
+            for path in site.pages() if path.name != "404.html"}
+
+
+@pytest.fixture(scope="module")
+def paginated(site_factory):
+    """The fixture with one release a page: every list of two or more releases has a page 2."""
+    return site_factory("bilingual", NEWSROOM_PER_PAGE=1)
+
+
+@pytest.mark.parametrize("name", ["site", "paginated"])
+def test_the_sitemap_lists_every_page_with_the_alternates_the_page_declares(request, name):
+    site = request.getfixturevalue(name)
+    entries, pages = sitemap(site), listable(site)
+    assert (sorted(pages - set(entries)), sorted(set(entries) - pages)) == ([], [])  # (left out, not a page)
+    for loc, alternates in entries.items():
+        # what the page itself tells search engines in its <head>, and nothing it does not
+        assert alternates == hreflangs(site.html(loc)), loc
         assert all(href.startswith(SITE + "/") and site.exists(href) for href in alternates.values()), loc
-    pair = {link.get("hreflang"): link.get("href") for link in locations[PAIR["ka"]].findall("x:link", namespaces)}
-    assert pair == {"en": PAIR["en"], "ka": PAIR["ka"], "x-default": PAIR["en"]}
+    assert entries[PAIR["ka"]] == {"en": PAIR["en"], "ka": PAIR["ka"], "x-default": PAIR["en"]}
+
+
+def test_the_sitemap_of_a_paginated_site_lists_every_page_of_every_list(paginated):
+    entries = sitemap(paginated)
+    # three releases a language on the home page, two on the 2018, MIA and policing pages
+    later = {"": 3, "archive/2018/": 2, "partners/mia/": 2, "topics/policing/": 2}
+    assert sorted(loc for loc in entries if "/page/" in loc) == sorted(
+        f"{SITE}/{lang}/{path}page/{number}/" for lang in ("en", "ka") for path, count in later.items() for number in range(2, count + 1))
+    assert entries[f"{SITE}/ka/page/3/"] == {"en": f"{SITE}/en/page/3/", "ka": f"{SITE}/ka/page/3/", "x-default": f"{SITE}/"}
+    assert entries[f"{SITE}/en/partners/mia/page/2/"] == {
+        "en": f"{SITE}/en/partners/mia/page/2/", "ka": f"{SITE}/ka/partners/mia/page/2/", "x-default": f"{SITE}/en/partners/mia/page/2/"}
+    # left out on purpose: the 404 pages (generator.sitemap_pages); the search pages are listed
+    assert not [loc for loc in entries if loc.endswith("404.html")]
+    assert {f"{SITE}/", f"{SITE}/en/search/", f"{SITE}/ka/search/"} <= set(entries)
 
 
 def test_the_root_is_a_bilingual_language_choice(site):

@@ -4,34 +4,44 @@ path (one file at a time) writes."""
 from __future__ import annotations
 
 import filecmp
-import logging
 import os
 import shutil
 
-from conftest import ROOTS, build
+from conftest import ROOTS, WORKERS, build
 
 
 def files(root):
     return sorted(path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file())
 
 
-def test_parallel_reading_and_rendering_give_byte_identical_output(tmp_path, caplog):
+def test_parallel_reading_and_rendering_give_byte_identical_output(tmp_path, workers):
     content = ROOTS / "bilingual" / "content"
-    with caplog.at_level(logging.INFO, logger="newsroom"):
-        plain = build(content, tmp_path / "plain", NEWSROOM_PARALLEL_FROM=10**9, NEWSROOM_SEARCH=False)
-        assert "on 2 cores" not in caplog.text
-        fast = build(content, tmp_path / "fast", NEWSROOM_PARALLEL_FROM=1, NEWSROOM_SEARCH=False)
-        assert "newsroom: read 6 releases on" in caplog.text
+    here = os.getpid()
+    plain = build(content, tmp_path / "plain", NEWSROOM_PARALLEL_FROM=10**9, NEWSROOM_SEARCH=False)
+    serial = workers.take()
+    assert set(serial["read"]) == {here} and serial["read"][here] == 6  # every release, in this process
+    assert set(serial["rendered"]) == {here}
+    fast = build(content, tmp_path / "fast", NEWSROOM_PARALLEL_FROM=1, NEWSROOM_SEARCH=False)
+    parallel = workers.take()
+    # every release read, and every page rendered, in other processes: WORKERS of them render
+    assert here not in parallel["read"] and sum(parallel["read"].values()) == 6
+    assert here not in parallel["rendered"] and len(parallel["rendered"]) == WORKERS
+    assert sum(parallel["rendered"].values()) == sum(serial["rendered"].values())
     assert files(plain) == files(fast) and len(files(plain)) > 40
     _, mismatch, errors = filecmp.cmpfiles(plain, fast, files(plain), shallow=False)
     assert (mismatch, errors) == ([], [])
 
 
-def test_the_fast_path_reports_problems_like_the_plain_path(tmp_path, capsys):
+def test_the_fast_path_reports_problems_like_the_plain_path(tmp_path, capsys, workers):
     content = ROOTS / "invalid" / "content"
+    here = os.getpid()
     build(content, tmp_path / "plain", "pelicanconf.py", NEWSROOM_PARALLEL_FROM=10**9, NEWSROOM_SEARCH=False)
     plain = capsys.readouterr().err
+    serial = workers.take()["read"]
+    assert set(serial) == {here}
     build(content, tmp_path / "fast", "pelicanconf.py", NEWSROOM_PARALLEL_FROM=1, NEWSROOM_SEARCH=False)
+    parallel = workers.take()["read"]
+    assert here not in parallel and sum(parallel.values()) == sum(serial.values())  # every file, in worker processes
     assert capsys.readouterr().err == plain and plain.count("\n") == 10
 
 

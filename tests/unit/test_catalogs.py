@@ -15,6 +15,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
 from newsroom import localisation
+from newsroom.errors import ThemeError
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "theme" / "translations"
@@ -80,6 +81,25 @@ def misplaced(translations: Catalog) -> list[str]:
     return problems
 
 
+def same_as_english(translations: Catalog, allowed: dict[str, str]) -> list[str]:
+    """Each translation identical to its English message, unless `allowed` (message → why it is
+    the same in the other language); and each allowed message that is no longer the same."""
+    problems = []
+    for message in translations:
+        if not message.id:
+            continue
+        msgids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        same = any(string and string in msgids for string in strings)
+        if same and msgids[0] not in allowed:
+            problems.append(f"{message.id!r}: the same as the English")
+        elif not same and msgids[0] in allowed:
+            problems.append(f"{message.id!r}: allowed to be the same as the English, and no longer is")
+    missing = set(allowed) - {message.id if isinstance(message.id, str) else message.id[0] for message in translations}
+    problems += [f"{msgid!r}: allowed to be the same as the English, and not in the catalog" for msgid in sorted(missing)]
+    return problems
+
+
 def extract(root: Path) -> set[str | tuple[str, ...]]:
     """The msgids of the templates under `root`, as `invoke i18n-extract` (pybabel, babel.cfg) finds them."""
     with (ROOT / "babel.cfg").open() as config:
@@ -122,6 +142,18 @@ def test_every_message_has_a_georgian_translation_that_is_not_fuzzy() -> None:
 
 def test_georgian_translations_keep_every_placeholder() -> None:
     assert misplaced(read(PO)) == []
+
+
+# The Georgian entries that are exactly the English, on purpose, and why; every other entry must
+# differ, or it is English left in place. (No brand name is here: "Share on %(network)s" takes
+# Facebook, X and LinkedIn as values, and IOM appears only inside longer Georgian sentences.)
+SAME_IN_GEORGIAN = {
+    "%(place)s, %(date)s": "the dateline: a place, a comma, a date, in this order in Georgian too (თბილისი, 6 ივნისი, 2018)",
+}
+
+
+def test_no_georgian_translation_is_the_english_left_in_place() -> None:
+    assert same_as_english(read(PO), SAME_IN_GEORGIAN) == []
 
 
 def test_georgian_catalog_declares_georgian_plurals() -> None:
@@ -174,6 +206,29 @@ def test_misplaced_finds(entries: str, expected: list[str]) -> None:
     assert misplaced(catalog(entries)) == expected
 
 
+DATELINE = 'msgid "%(place)s, %(date)s"\nmsgstr "%(place)s, %(date)s"\n\n'
+
+
+@pytest.mark.parametrize(
+    ("entries", "allowed", "expected"),
+    [
+        (PARTNERS + RELEASES, {}, []),
+        ('msgid "Partners"\nmsgstr "Partners"\n\n' + RELEASES, {}, ["'Partners': the same as the English"]),
+        (PARTNERS + RELEASES.replace("%(num)d პრესრელიზი", "%(num)d releases"), {},
+         ["('%(num)d release', '%(num)d releases'): the same as the English"]),
+        (DATELINE + PARTNERS, {}, ["'%(place)s, %(date)s': the same as the English"]),
+        (DATELINE + PARTNERS, {"%(place)s, %(date)s": "a dateline"}, []),
+        (DATELINE.replace('msgstr "%(place)s, %(date)s"', 'msgstr "%(date)s, %(place)s"'), {"%(place)s, %(date)s": "a dateline"},
+         ["'%(place)s, %(date)s': allowed to be the same as the English, and no longer is"]),
+        (PARTNERS, {"%(place)s, %(date)s": "a dateline"},
+         ["'%(place)s, %(date)s': allowed to be the same as the English, and not in the catalog"]),
+    ],
+    ids=["translated", "english", "english-plural", "same-not-allowed", "allowed", "allowed-changed", "allowed-gone"],
+)
+def test_same_as_english_finds(entries: str, allowed: dict[str, str], expected: list[str]) -> None:
+    assert same_as_english(catalog(entries), allowed) == expected
+
+
 def test_extract_finds_a_new_string(tmp_path: Path) -> None:
     templates = tmp_path / "theme" / "templates"
     (templates / "partials").mkdir(parents=True)
@@ -213,6 +268,66 @@ def test_compile_catalog_leaves_out_fuzzy_translations(tmp_path: Path) -> None:
     )
     translations = localisation.compile_catalog(po, "ka")
     assert [translations.gettext(message) for message in ("Partners", "Topics", "Archive")] == ["პარტნიორები", "Topics", "Archive"]
+
+
+# -- reading strictly: a line Babel would misread stops the build ----------------------------
+
+QUOTES = "a text opens and closes with a double quote, and a quote inside it is written \\\"; fix the quotes of that line"
+KEYWORD = "is not a keyword of a catalog; expected msgid, msgid_plural, msgstr, msgstr[N] or msgctxt"
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ('msgid "Partners"', None),
+        ('msgstr[0] "%(num)d პრესრელიზი"', None),
+        ('msgstr ""', None),
+        ('"a text that goes on, with a \\"quoted\\" word and a \\\\ "', None),
+        ("  ", None),
+        ("#, python-format", None),
+        ('#: theme/templates/base.html:12 "not a text"', None),
+        ('#~ msgid "Archive"', None),
+        ('msgstr "არქივი', f"'msgstr \"არქივი': {QUOTES}"),  # Babel: "არქივ", the last letter cut
+        ('msgstr არქივი"', f"'msgstr არქივი\"': {QUOTES}"),
+        ('msgstr "the "Archive" page"', f"'msgstr \"the \"Archive\" page\"': {QUOTES}"),
+        ('msgstr "ends with a backslash\\"', f"'msgstr \"ends with a backslash\\\\\"': {QUOTES}"),
+        ("msgstr", f"'msgstr': {QUOTES}"),
+        ('"continued', f"'\"continued': {QUOTES}"),
+        ('#~ msgstr "old', f"'msgstr \"old': {QUOTES}"),
+        ('msgstrr "Archive"', f"'msgstrr' {KEYWORD}"),
+        ('Archive', f"'Archive' {KEYWORD}"),
+    ],
+    ids=["msgid", "plural", "empty", "continued", "blank", "flags", "reference", "obsolete", "unclosed", "unopened",
+         "inner-quotes", "escaped-close", "no-text", "unclosed-continued", "obsolete-unclosed", "misspelt", "no-keyword"],
+)
+def test_line_problem_names_what_babel_would_misread(line: str, problem: str | None) -> None:
+    assert localisation.line_problem(line) == problem
+
+
+@pytest.mark.parametrize(
+    ("entries", "message"),
+    [
+        ('msgid "Archive"\nmsgstr "არქივი\n\nmsgid "Topics"\nmsgstr "თემები\n',
+         f"ka.po: line 8: 'msgstr \"არქივი': {QUOTES}\nka.po: line 11: 'msgstr \"თემები': {QUOTES}"),
+        ('msgid "Archive"\n\nmsgid "Topics"\nmsgstr "თემები"\n',
+         "ka.po: line 7: missing msgstr for msgid 'Archive'; fix the entry of that line"),
+    ],
+    ids=["every-unquoted-line", "babel-refuses"],
+)
+def test_a_catalog_that_does_not_read_is_a_theme_error_naming_each_line(tmp_path: Path, entries: str, message: str) -> None:
+    po = tmp_path / "messages.po"
+    po.write_text(PO_HEADER + entries, encoding="utf-8")
+    with pytest.raises(ThemeError) as failure:
+        localisation.compile_catalog(po, "ka", "ka.po")
+    assert str(failure.value) == message
+
+
+def test_a_catalog_that_is_not_utf8_is_a_theme_error_naming_the_line(tmp_path: Path) -> None:
+    po = tmp_path / "messages.po"
+    po.write_bytes((PO_HEADER + 'msgid "Archive"\nmsgstr "Arch\u00efv"\n').encode("latin-1"))
+    with pytest.raises(ThemeError) as failure:
+        localisation.compile_catalog(po, "ka", "ka.po")
+    assert str(failure.value) == "ka.po: line 8: not UTF-8; save the file as UTF-8"
 
 
 # -- gettext in templates ----------------------------------------------------------------------

@@ -9,6 +9,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import threading
 import time
 import types
 from pathlib import Path
@@ -133,40 +134,63 @@ def test_output_retention_copies_the_named_files_of_the_last_site(tmp_path):
 # -- one build at a time -------------------------------------------------------------------------
 
 HOLD = """
-import fcntl, sys, time
+import fcntl, sys
 lock = open(sys.argv[1], "a+")
 fcntl.flock(lock, fcntl.LOCK_EX)
 lock.seek(0); lock.truncate(); lock.write("{pid}"); lock.flush()
 print("held", flush=True)
-time.sleep(float(sys.argv[2]))
+sys.stdin.readline()  # held until the test says so
+open(sys.argv[2], "w").close()  # the last thing done before the lock goes with the process
 """
 
 
-def holder(tmp_path, seconds):
-    process = subprocess.Popen([sys.executable, "-c", HOLD.replace("{pid}", "4242"), str(tmp_path / "output.lock"), str(seconds)],
-                               stdout=subprocess.PIPE, text=True)
+def holder(tmp_path):
+    """Another build, holding the output folder's lock until a line on its stdin."""
+    process = subprocess.Popen([sys.executable, "-c", HOLD.replace("{pid}", "4242"), str(tmp_path / "output.lock"),
+                                str(tmp_path / "released")], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert process.stdout.readline() == "held\n"
     return process
 
 
+def until(condition, seconds: float = 120) -> bool:
+    """Whether `condition` came true; the time only runs out when something is broken."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
 def test_a_second_build_waits_for_the_first_and_says_so(tmp_path, caplog):
-    first = holder(tmp_path, 0.5)
-    start = time.monotonic()
-    with caplog.at_level(logging.WARNING, logger="newsroom"), output.Lock(tmp_path / "output"):
-        waited = time.monotonic() - start
-    first.wait()
-    assert waited > 0.2
+    first = holder(tmp_path)
+    went_on = []
+
+    def second():
+        with output.Lock(tmp_path / "output"):
+            went_on.append((tmp_path / "released").exists())
+
+    try:
+        with caplog.at_level(logging.WARNING, logger="newsroom"):
+            waiting = threading.Thread(target=second, daemon=True)
+            waiting.start()
+            assert until(lambda: caplog.messages), "the second build never said it waits"
+            assert went_on == []  # still waiting
+            first.communicate("\n")  # the first build ends
+            waiting.join()
+    finally:
+        first.kill()
+    assert went_on == [True]  # it went on once the first had ended, not before
     assert caplog.messages == [f"newsroom: another build (process 4242) is writing {tmp_path / 'output'}; "
                                "waiting for it to finish (stop that build to go on at once)"]
 
 
 def test_a_killed_build_does_not_hold_the_lock(tmp_path, caplog):
-    killed = holder(tmp_path, 60)
+    killed = holder(tmp_path)
     killed.kill()
     killed.wait()
-    start = time.monotonic()
     with caplog.at_level(logging.WARNING, logger="newsroom"), output.Lock(tmp_path / "output") as lock:
-        assert time.monotonic() - start < 1 and caplog.messages == []
+        assert caplog.messages == []  # taken at once: no wait, so nothing said
         assert lock.path.read_text() == str(os.getpid())
 
 
