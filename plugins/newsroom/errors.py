@@ -38,7 +38,7 @@ class ContentError(NewsroomError):
 
 
 class ThemeError(NewsroomError):
-    """The theme lacks a file one of its templates asks for."""
+    """The theme is broken: a file its templates ask for is missing, or a catalog cannot be read."""
 
 
 class RenderError(NewsroomError):
