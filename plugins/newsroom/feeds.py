@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 from feedgenerator import Atom1Feed, get_tag_uri
 
+from . import pages
 from .pelican_internals import set_date_tzinfo
 
 URL = "{lang}/feed.atom"
@@ -23,9 +26,17 @@ class _Feed(Atom1Feed):
     def latest_post_date(self):
         return super().latest_post_date() if self.items else EMPTY_FEED_UPDATED
 
+    def add_item_elements(self, handler, item):
+        """Atom's categories with their label in the feed's language (`term` stays the key):
+        feedgenerator writes the term alone."""
+        super().add_item_elements(handler, {**item, "categories": ()})
+        for term, label, scheme in item["labelled_categories"]:
+            handler.addQuickElement("category", "", {"term": term, "label": label, "scheme": scheme})
 
-def build(items: list, lang: str, title: str, settings) -> _Feed:
-    """The feed of one language: its newest releases, with full text, in that language."""
+
+def build(items: list, lang: str, title: str, settings, topics: Mapping = MappingProxyType({})) -> _Feed:
+    """The feed of one language: its newest releases, with full text, in that language; `topics`
+    (the registry) names each release's topics in that language."""
     site = settings["SITEURL"].rstrip("/")
     timezone = settings.get("TIMEZONE")
     feed_url = f"{site}/{url_of(lang)}"
@@ -50,16 +61,18 @@ def build(items: list, lang: str, title: str, settings) -> _Feed:
             content=item.get_content(site),
             pubdate=set_date_tzinfo(item.date, timezone),
             updateddate=set_date_tzinfo(getattr(item, "modified", item.date), timezone),
-            categories=list(item.release.topics) or None,
+            labelled_categories=[(key, topics[key].name(lang) if key in topics else key, f"{site}/{pages.url_of('topics', lang)}")
+                                 for key in item.release.topics],
         )
     return feed
 
 
-def write(output_path: str, items: list, lang: str, title: str, settings) -> tuple[str, _Feed]:
+def write(output_path: str, items: list, lang: str, title: str, settings,
+          topics: Mapping = MappingProxyType({})) -> tuple[str, _Feed]:
     """Write one language's feed; its path and the feed (what Pelican's `feed_written` carries)."""
     path = Path(output_path) / url_of(lang)
     os.makedirs(path.parent, exist_ok=True)
-    feed = build(items, lang, title, settings)
+    feed = build(items, lang, title, settings, topics)
     with open(path, "w", encoding="utf-8") as out:
         feed.write(out, "utf-8")
     return str(path), feed

@@ -264,7 +264,8 @@ class NewsroomGenerator(Generator):
 
     def write_feeds_and_sitemap(self, output: Path) -> None:
         for language in self.config.languages:
-            path, feed = feeds.write(str(output), self.feed_items(language.code), language.code, language.sitename, self.settings)
+            path, feed = feeds.write(str(output), self.feed_items(language.code), language.code, language.sitename, self.settings,
+                                     self.newsroom.topics)
             signals.feed_written.send(path, context=self.context, feed=feed)
         sitemap.write(str(output), self.sitemap_pages(), self.settings["SITEURL"])
 

@@ -222,6 +222,16 @@ def test_each_feed_is_atom_with_its_required_elements(site, lang):
     assert all(site.exists(link) for link in links)
 
 
+@pytest.mark.parametrize(("lang", "label"), [("en", "Policing"), ("ka", "პოლიცია")])
+def test_a_feeds_categories_carry_their_label_in_the_feeds_language(site, lang, label):
+    """Atom categories: the topic's key as the term, its name in the feed's language as the label."""
+    tree = etree.parse(str(site.file(f"{SITE}/{lang}/feed.atom")))
+    atom = {"a": "http://www.w3.org/2005/Atom"}
+    entry = next(entry for entry in tree.getroot().findall("a:entry", atom) if entry.find("a:link", atom).get("href") == PAIR[lang])
+    categories = [(category.get("term"), category.get("label"), category.get("scheme")) for category in entry.findall("a:category", atom)]
+    assert categories == [("policing", label, f"{SITE}/{lang}/topics/")]
+
+
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
