@@ -6,6 +6,7 @@ Pure: paired releases in, `ListPage`s out. The generator renders them; the sitem
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -141,6 +142,9 @@ def plan(
             if collection.kind in INDEX_OF:
                 entry = registries[collection.kind][collection.key] if collection.kind in registries else collection.key
                 indexes.setdefault((INDEX_OF[collection.kind], lang), []).append((entry, len(shown)))
+    for (kind, lang), entries in indexes.items():  # partners and topics in the alphabet of the page's language
+        if kind != INDEX_OF["year"]:
+            entries.sort(key=lambda found: alphabetical(found[0].name(lang)))
     # Index and search pages exist in every language, even empty: the navigation links to them.
     for kind in (*INDEX_OF.values(), "search"):
         for lang in languages:
@@ -148,6 +152,12 @@ def plan(
             pages.append(ListPage(kind, None, lang, url, save_as(url), entries=tuple(indexes.get((kind, lang), ()))))
     link_alternates(pages)
     return pages
+
+
+def alphabetical(name: str) -> str:
+    """A name's place in its language's alphabet: letters without their accents, small and capital
+    alike (Georgian's letters are in the alphabet's order in Unicode, Mtavruli as Mkhedruli)."""
+    return "".join(char for char in unicodedata.normalize("NFKD", name) if not unicodedata.combining(char)).casefold()
 
 
 def paginate(kind: str, key: str | None, lang: str, shown: tuple[Listing, ...], per_page: int) -> list[ListPage]:
