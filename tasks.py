@@ -148,7 +148,7 @@ def translations(c):
 @task(name="i18n-extract")
 def i18n_extract(c):
     """Collect the theme's translatable strings into theme/translations/messages.pot."""
-    c.run(f"{PYBABEL} extract -F babel.cfg --no-location --sort-output -k _ -k gettext -k ngettext:1,2 "
+    c.run(f"{PYBABEL} extract -F babel.cfg --no-location --sort-output -k _ -k _in:2 -k gettext -k ngettext:1,2 "
           f"--project iom-georgia-newsroom --version 1.0 -o {POT} .")
 
 

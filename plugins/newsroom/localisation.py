@@ -142,6 +142,15 @@ def install(env: Environment, catalogs: Mapping[str, gettext.NullTranslations], 
             text = translated[key] = Markup(text) if key[2] else text
         return text % variables
 
+    def underscore_in(lang: str, message: str, **variables) -> str:
+        """`_in(lang, …)`: a message in another language than the page's, for words addressed to
+        that language's readers (the note beside a language's name in the switcher)."""
+        key = (lang, message, env.autoescape is True)
+        if key not in translated:
+            text = catalogs[lang].gettext(message) if lang in catalogs else message
+            translated[key] = Markup(text) if key[2] else text
+        return translated[key] % variables
+
     @pass_context
     def ngettext_(context, singular: str, plural: str, count: int) -> str:
         return catalog(context).ngettext(singular, plural, count)
@@ -175,6 +184,7 @@ def install(env: Environment, catalogs: Mapping[str, gettext.NullTranslations], 
     env.globals["page_language"] = pass_context(lambda context: page_language(context, default))
     env.install_gettext_callables(gettext_, ngettext_, newstyle=True)
     env.globals["_"] = underscore
+    env.globals["_in"] = underscore_in
     env.filters.update(
         date=date_filter,
         date_range=range_filter,

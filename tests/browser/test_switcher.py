@@ -22,7 +22,8 @@ def test_the_switcher_leads_from_a_release_to_its_twin_and_back(fixture_site, vi
 
 def test_the_switcher_of_an_untranslated_release_leads_home_and_says_so(fixture_site, visit):
     page = visit.open(f"{fixture_site.siteurl}/en/news/women-police/")
-    assert page.locator(".switcher__note").inner_text() == "(home page: this page is not translated)"
+    # said in Georgian, to the readers of ქართული
+    assert page.locator(".switcher__note").inner_text() == "(ეს გვერდი ქართულად არ არის ნათარგმნი; გაიხსნება მთავარი გვერდი)"
     page.locator("nav.switcher a[hreflang='ka']").click()
     page.wait_for_url(f"{fixture_site.siteurl}/ka/")
     assert page.locator("h1").inner_text() == "პრესრელიზები"

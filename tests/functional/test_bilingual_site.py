@@ -84,14 +84,14 @@ def test_home_pages_list_their_languages_releases_and_mark_the_untranslated(site
     assert titles == ["The EU donates tablets to the police", "Women in Policing Conference", "კატასტროფის რისკის შემცირების დღე"]
     foreign = english.select_one('.card__title[lang="ka"] a')
     assert foreign["href"] == GEORGIAN_ONLY and foreign["hreflang"] == "ka"
-    assert "Available only in Georgian" in foreign.find_parent("li").get_text()
+    assert "Only in Georgian" in foreign.find_parent("li").get_text()
 
     georgian = site.html(f"{SITE}/ka/")
     titles = [a.get_text() for a in georgian.select(".card__title a")]
     assert titles == ["ევროკავშირმა პოლიციას პლანშეტები გადასცა", "Women in Policing Conference", "კატასტროფის რისკის შემცირების დღე"]
     foreign = georgian.select_one('.card__title[lang="en"] a')
     assert foreign["href"] == ENGLISH_ONLY
-    assert "ხელმისაწვდომია მხოლოდ ამ ენაზე: ინგლისური" in foreign.find_parent("li").get_text()
+    assert "მხოლოდ ინგლისურად" in foreign.find_parent("li").get_text()  # as a Georgian editor says it
 
 
 def test_georgian_pages_show_georgian_dates_from_babel(site):
@@ -550,3 +550,12 @@ def test_a_release_of_iom_alone_names_no_partner_and_shows_no_partner_block(tmp_
     assert page.select(".release__footer .panel .partner") == []
     assert "Implemented with" not in page.get_text() and "Funded by" not in page.get_text()
     assert not alone.exists(f"{SITE}/en/partners/iom/")
+
+
+def test_the_switchers_note_is_in_the_language_of_the_readers_it_speaks_to(site):
+    """Beside "ქართული" on an English page the note tells Georgian readers, in Georgian, that the
+    page is not translated; and the mirror on a Georgian page."""
+    english = site.html(ENGLISH_ONLY).select_one(".switcher__note")
+    georgian = site.html(GEORGIAN_ONLY).select_one(".switcher__note")
+    assert (english["lang"], english.get_text()) == ("ka", "(ეს გვერდი ქართულად არ არის ნათარგმნი; გაიხსნება მთავარი გვერდი)")
+    assert (georgian["lang"], georgian.get_text()) == ("en", "(home page: this page is not translated)")

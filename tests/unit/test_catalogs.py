@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "theme" / "translations"
 POT = TRANSLATIONS / "messages.pot"
 PO = TRANSLATIONS / "ka" / "LC_MESSAGES" / "messages.po"
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "_in": (2,), "gettext": None, "ngettext": (1, 2)}  # as tasks.py's i18n-extract
 # Generated and installed trees (see .gitignore): nothing to extract, and slow to walk.
 NOT_SOURCE = {"node_modules", "output", "cache", "test-artifacts"}
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
