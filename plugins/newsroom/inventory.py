@@ -43,12 +43,6 @@ def ignored(name: str, patterns: Iterable[str] = IGNORED) -> bool:
     return any(fnmatch.fnmatch(name, pattern) for pattern in patterns)
 
 
-def is_release_name(relative: str, article_paths: Sequence[str]) -> bool:
-    """A file the release reader reads: in an article folder, ending in '.md' (or another
-    Markdown ending), exactly in lower case."""
-    return relative.endswith(MARKDOWN_SUFFIXES) and _under(relative, article_paths)
-
-
 def linked_folders(content: Path, folders: Sequence[str]) -> list[str]:
     """The folders under `folders` (paths from `content`) that are links: no build walks into them."""
     found = []
