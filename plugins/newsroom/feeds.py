@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from feedgenerator import Atom1Feed, get_tag_uri
@@ -24,8 +25,19 @@ class _Feed(Atom1Feed):
         return super().latest_post_date() if self.items else EMPTY_FEED_UPDATED
 
 
-def build(items: list, lang: str, title: str, settings) -> _Feed:
-    """The feed of one language: its newest releases, with full text, in that language."""
+def vaguer_than_a_timestamp(release) -> bool:
+    """Whether a release's date is less than an entry's `published` says: RFC 3339 needs a full
+    timestamp, which for a release dated to the month or the year is the period's first instant,
+    and for an approximate date a guess."""
+    return release.published.precision != "day" or release.published.approximate
+
+
+def build(items: list, lang: str, title: str, settings, dateline: Callable[[object], str] | None = None) -> _Feed:
+    """The feed of one language: its newest releases, with full text, in that language.
+
+    `dateline(item)`: the release page's dateline (HTML). An entry whose date is vaguer than its
+    timestamp starts its summary and its text with it, so that what a feed reader shows says what
+    is known ("December 2018", "c. 2018") next to the timestamp it must carry."""
     site = settings["SITEURL"].rstrip("/")
     timezone = settings.get("TIMEZONE")
     feed_url = f"{site}/{url_of(lang)}"
@@ -42,12 +54,13 @@ def build(items: list, lang: str, title: str, settings) -> _Feed:
     for item in items:
         link = f"{site}/{item.url}"
         summary = item.metadata.get("summary")
+        said = dateline(item) if dateline is not None and vaguer_than_a_timestamp(item.release) else ""
         feed.add_item(
             title=item.title,  # plain text, as written: feedgenerator escapes it
             link=link,
             unique_id=get_tag_uri(link, item.date),
-            description=summary,
-            content=item.get_content(site),
+            description=summary if summary is None else said + summary,
+            content=said + item.get_content(site),
             pubdate=set_date_tzinfo(item.date, timezone),
             updateddate=set_date_tzinfo(getattr(item, "modified", item.date), timezone),
             categories=list(item.release.topics) or None,
@@ -55,11 +68,12 @@ def build(items: list, lang: str, title: str, settings) -> _Feed:
     return feed
 
 
-def write(output_path: str, items: list, lang: str, title: str, settings) -> tuple[str, _Feed]:
+def write(output_path: str, items: list, lang: str, title: str, settings,
+          dateline: Callable[[object], str] | None = None) -> tuple[str, _Feed]:
     """Write one language's feed; its path and the feed (what Pelican's `feed_written` carries)."""
     path = Path(output_path) / url_of(lang)
     os.makedirs(path.parent, exist_ok=True)
-    feed = build(items, lang, title, settings)
+    feed = build(items, lang, title, settings, dateline)
     with open(path, "w", encoding="utf-8") as out:
         feed.write(out, "utf-8")
     return str(path), feed
