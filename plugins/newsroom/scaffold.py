@@ -43,11 +43,10 @@ def text_of(title: str, day: PublicationDate, lang: str, key: str, partners: lis
     fields = {
         "title": title,
         "date": day.iso(),
+        **({"date_approximate": True} if day.approximate else {}),
         "lang": lang,
         "translation_key": key,
     }
-    if day.approximate:
-        fields["date_approximate"] = True
     if partners:  # none for IOM's own work
         fields["partners"] = partners
     if draft:
