@@ -690,3 +690,20 @@ def test_one_of(allowed: list[str], expected: str) -> None:
 )
 def test_the_date_agrees_with_the_file_name(path: str, date: str, message: str | None) -> None:
     assert problems(source(date=date), path) == ([f"{path}: {message}"] if message else [])
+
+
+@pytest.mark.parametrize(
+    ("changes", "shown"),
+    [
+        ({}, False),  # no event
+        ({"event_dates": "2018-06-06"}, False),  # on the day of the release: the dateline says it
+        ({"event_dates": "2018-06-06/2018-06-06"}, False),
+        ({"event_dates": "2018-06-05"}, True),
+        ({"event_dates": "2018-06-05/2018-06-06"}, True),
+        ({"event_dates": "[2018-06-04, 2018-06-06]"}, True),
+        ({"event_dates": "2018-06-06", "date_approximate": "true"}, True),  # the dateline's day is a guess
+        ({"event_dates": "2018-06-06", "date": "2018-06"}, True),  # the dateline says June only
+    ],
+)
+def test_the_event_line_is_shown_where_it_says_more_than_the_dateline(changes: dict[str, str], shown: bool) -> None:
+    assert release(source(**changes)).event_adds_to_dateline is shown
