@@ -66,23 +66,33 @@ def livereload(c, port=8000):
         "title": "the headline",
         "partner": "a partner key from content/partners.yml (repeat for several)",
         "twin": "also create a stub for the other language, sharing the translation key",
-        "date": "publication date YYYY-MM-DD (default: today in Tbilisi)",
+        "date": "publication date YYYY-MM-DD, or YYYY-MM or YYYY when the day is not known (default: today in Tbilisi)",
+        "approximate": "the date is an estimate (adds 'date_approximate: true')",
         "draft": "keep it off the published site until you remove 'draft: true'",
     },
 )
-def new(c, lang, title, partner=None, twin=False, date=None, draft=False):
+def new(c, lang, title, partner=None, twin=False, date=None, approximate=False, draft=False):
     """Create a new release file with valid front-matter and print its path."""
+    import dataclasses
     import datetime
     import zoneinfo
 
-    from newsroom import audit, frontmatter, reader, references, scaffold, settings as newsroom_settings
+    from newsroom import audit, datefields, dates, frontmatter, reader, references, scaffold, settings as newsroom_settings
 
     pelican_settings = settings()
     codes = newsroom_settings.config(pelican_settings).codes
     site = reader.site_for(pelican_settings)
     if lang not in codes:
         sys.exit(f"--lang {lang!r}: expected one of {', '.join(codes)}")
-    day = datetime.date.fromisoformat(date) if date else datetime.datetime.now(zoneinfo.ZoneInfo(pelican_settings["TIMEZONE"])).date()
+    if date:
+        said: list[str] = []
+        day = datefields.publication_date(date, said.append)
+        if day is None:
+            sys.exit(f"--date {said[0]}")
+    else:
+        today = datetime.datetime.now(zoneinfo.ZoneInfo(pelican_settings["TIMEZONE"])).date()
+        day = dates.PublicationDate(datetime.datetime.combine(today, datetime.time()))
+    day = dataclasses.replace(day, approximate=approximate)
     twin_lang = next(code for code in codes if code != lang) if twin else None
     content = Path(pelican_settings["PATH"])
     files = scaffold.new_release(content, title, lang, day, list(partner or []), twin_lang, draft)
@@ -104,7 +114,8 @@ def new(c, lang, title, partner=None, twin=False, date=None, draft=False):
         file.path.write_text(file.text, encoding="utf-8")
         print(file.path.relative_to(ROOT))
     if not date:  # an archive item written today must not be dated today: say which day was used
-        print(f"Dated {day.isoformat()}, today in Tbilisi; for another day give --date YYYY-MM-DD", file=sys.stderr)
+        print(f"Dated {day.iso()}, today in Tbilisi; for another day give --date YYYY-MM-DD "
+              "(or YYYY-MM, YYYY when the day is not known)", file=sys.stderr)
 
 
 @task

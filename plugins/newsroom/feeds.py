@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 
@@ -34,9 +34,21 @@ class _Feed(Atom1Feed):
             handler.addQuickElement("category", "", {"term": term, "label": label, "scheme": scheme})
 
 
-def build(items: list, lang: str, title: str, settings, topics: Mapping = MappingProxyType({})) -> _Feed:
+def vaguer_than_a_timestamp(release) -> bool:
+    """Whether a release's date is less than an entry's `published` says: RFC 3339 needs a full
+    timestamp, which for a release dated to the month or the year is the period's first instant,
+    and for an approximate date a guess."""
+    return release.published.precision != "day" or release.published.approximate
+
+
+def build(items: list, lang: str, title: str, settings, dateline: Callable[[object], str] | None = None,
+          topics: Mapping = MappingProxyType({})) -> _Feed:
     """The feed of one language: its newest releases, with full text, in that language; `topics`
-    (the registry) names each release's topics in that language."""
+    (the registry) names each release's topics in that language.
+
+    `dateline(item)`: the release page's dateline (HTML). An entry whose date is vaguer than its
+    timestamp starts its summary and its text with it, so that what a feed reader shows says what
+    is known ("December 2018", "c. 2018") next to the timestamp it must carry."""
     site = settings["SITEURL"].rstrip("/")
     timezone = settings.get("TIMEZONE")
     feed_url = f"{site}/{url_of(lang)}"
@@ -53,12 +65,13 @@ def build(items: list, lang: str, title: str, settings, topics: Mapping = Mappin
     for item in items:
         link = f"{site}/{item.url}"
         summary = item.metadata.get("summary")
+        said = dateline(item) if dateline is not None and vaguer_than_a_timestamp(item.release) else ""
         feed.add_item(
             title=item.title,  # plain text, as written: feedgenerator escapes it
             link=link,
             unique_id=get_tag_uri(link, item.date),
-            description=summary,
-            content=item.get_content(site),
+            description=summary if summary is None else said + summary,
+            content=said + item.get_content(site),
             pubdate=set_date_tzinfo(item.date, timezone),
             updateddate=set_date_tzinfo(getattr(item, "modified", item.date), timezone),
             labelled_categories=[(key, topics[key].name(lang) if key in topics else key, f"{site}/{pages.url_of('topics', lang)}")
@@ -68,11 +81,11 @@ def build(items: list, lang: str, title: str, settings, topics: Mapping = Mappin
 
 
 def write(output_path: str, items: list, lang: str, title: str, settings,
-          topics: Mapping = MappingProxyType({})) -> tuple[str, _Feed]:
+          dateline: Callable[[object], str] | None = None, topics: Mapping = MappingProxyType({})) -> tuple[str, _Feed]:
     """Write one language's feed; its path and the feed (what Pelican's `feed_written` carries)."""
     path = Path(output_path) / url_of(lang)
     os.makedirs(path.parent, exist_ok=True)
-    feed = build(items, lang, title, settings, topics)
+    feed = build(items, lang, title, settings, dateline, topics)
     with open(path, "w", encoding="utf-8") as out:
         feed.write(out, "utf-8")
     return str(path), feed

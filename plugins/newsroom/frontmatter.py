@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from . import characters, slugs, yamlload
+from . import characters, datefields, slugs, yamlload
 from .bodyimages import BodyImage
+from .dates import PublicationDate, Schedule
 from .links import ReleaseLink
 from .errors import Problem
 from .messages import one_of, shown, suggestion
@@ -57,8 +58,7 @@ LANGUAGE_SLIPS = {
 
 KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 TRANSLATION_KEY_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
-DATE_PATTERN = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?\Z")
-DATE_EXAMPLE = "expected YYYY-MM-DD, e.g. 2018-06-06"
+DATE_EXAMPLE = datefields.DATE_EXAMPLE
 
 # Plausibility: what no real release of the office can be.
 FOUNDED = 1951  # IOM was founded in 1951: no release is older
@@ -83,7 +83,7 @@ class Release:
 
     path: str
     title: str
-    date: datetime.datetime
+    date: datetime.datetime  # the first instant of what is known: see `published`
     lang: str
     slug: str
     partners: tuple[str, ...]
@@ -91,14 +91,30 @@ class Release:
     translation_key: str | None = None
     summary: str | None = None
     location: str | None = None
-    event_dates: tuple[datetime.date, datetime.date] | None = None
+    event_dates: Schedule | None = None
     image: Image | None = None
     video: str | None = None
     topics: tuple[str, ...] = ()
     draft: bool = False
     date_approximate: bool = False
+    date_precision: str = "day"  # how much of `date` is known: 'day', 'month' or 'year'
     body_images: tuple[BodyImage, ...] = ()  # the photos in the text, found when it is converted
     links: tuple[ReleaseLink, ...] = ()  # its text's links to other releases ({filename}/…)
+
+    @property
+    def published(self) -> PublicationDate:
+        """The publication date as far as it is known: what every page, feed and data block says."""
+        return PublicationDate(self.date, self.date_precision, self.date_approximate)
+
+    @property
+    def event_adds_to_dateline(self) -> bool:
+        """Whether the event's days say more than the dateline: not when the event was held on the
+        one day the release is exactly dated (the page would say the same day twice)."""
+        if self.event_dates is None:
+            return False
+        published = self.published
+        exact = published.precision == "day" and not published.approximate
+        return not (exact and self.event_dates.only_day == self.date.date())
 
     @property
     def group_key(self) -> str:
@@ -162,10 +178,13 @@ def validate(raw: Mapping, body: str, path: str, site: Site, body_line: int = 1)
     """Check every field of a loaded front-matter; return the release only when all is well.
     `body_line`: the line of the file where the body starts, for messages about the body."""
     checker = _Checker(path, raw, site, body_line)
+    title = checker.text("title", required=True, limit=TITLE_LIMIT)
+    published = checker.date("date")
     values = {
         "path": path,
-        "title": checker.text("title", required=True, limit=TITLE_LIMIT),
-        "date": checker.date("date"),
+        "title": title,
+        "date": published and published.start,
+        "date_precision": published and published.precision,
         "lang": checker.language("lang"),
         "partners": checker.keys("partners", "partner"),
         "funded_by": checker.keys("funded_by", "partner"),
@@ -178,7 +197,7 @@ def validate(raw: Mapping, body: str, path: str, site: Site, body_line: int = 1)
         "topics": checker.keys("topics", "topic"),
         "draft": checker.flag("draft"),
         "date_approximate": checker.flag("date_approximate"),
-        "slug": checker.slug("slug"),
+        "slug": checker.slug("slug", published),
     }
     checker.unknown_fields()
     checker.body(body)
@@ -235,27 +254,45 @@ class _Checker:
             return None
         return value
 
-    def date(self, name: str) -> datetime.datetime | None:
+    def date(self, name: str) -> PublicationDate | None:
+        """The publication date: a day (`2018-06-06`, optionally with a time), a month (`2018-12`)
+        or a year (`2018`), as the file's name starts with it if it starts with a date."""
         value = self.raw.get(name)
         if value is None:
             self.report(name, f"missing; every release needs a date, {DATE_EXAMPLE}")
             return None
         report = lambda message: self.report(name, message)  # noqa: E731
-        date = parse_date(value, report)
-        if date is None:
+        published = datefields.publication_date(value, report)
+        if published is None:
             return None
+        date, written = published.start, published.iso()
         if date.year < FOUNDED:
             report(f"{shown(value)} is before IOM was founded ({FOUNDED}); check the year")
+            return None
+        if published.precision != "day" and date.date() > self.site.today:
+            report(f"{shown(value)} has not begun yet; a date without its day is for a release published in the past, "
+                   f"an embargoed release carries the day it may be published, {datefields.DAY_EXAMPLE}")
             return None
         if (date.date() - self.site.today).days > FUTURE_DAYS:
             report(f"{shown(value)} is more than a year from now; an embargoed release carries the day it may be published, check the year")
             return None
-        named = slugs.date_of(self.path)
-        if named is not None and named != date.date():
-            report(f"{shown(value)} disagrees with the file name, which starts {named.isoformat()}; "
-                   "correct the date, or rename the file so that it starts with it")
+        if published.precision == "day":
+            named = slugs.date_of(self.path)
+            if named is not None and named != date.date():
+                report(f"{shown(value)} disagrees with the file name, which starts {named.isoformat()}; "
+                       "correct the date, or rename the file so that it starts with it")
+                return None
+            return published
+        # A name starting YYYY- or YYYY-MM- is dated only for a release dated to the month or the
+        # year (for one dated to the day they are words, as they always were), and only by a year
+        # a release can have (2030-agenda is words): the name and the date must then agree.
+        named = slugs.date_prefix(self.path)
+        if named is not None and named != written and FOUNDED <= int(named[:4]) <= self.site.today.year + 1:
+            base = re.split(r"[/\\]", self.path)[-1]
+            report(f"{shown(value)} disagrees with the file name, which starts {named}; "
+                   f"correct the date, or rename the file to {written}-{base.removeprefix(named).lstrip('-')}")
             return None
-        return date
+        return published
 
     def language(self, name: str) -> str | None:
         value = self.raw.get(name)
@@ -303,27 +340,9 @@ class _Checker:
             return None
         return value
 
-    def event_dates(self, name: str) -> tuple[datetime.date, datetime.date] | None:
-        value = self.raw.get(name)
-        if value is None:
-            return None
-        report = lambda message: self.report(name, message)  # noqa: E731
-        if not isinstance(value, str):
-            report(f"{shown(value)} is not a date; expected YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD, e.g. 2018-03-06/2018-03-09")
-            return None
-        text = value
-        start_text, slash, end_text = text.partition("/")
-        if slash and not end_text.strip():
-            report(f"{shown(text)} has no end date after '/'; expected YYYY-MM-DD/YYYY-MM-DD, e.g. 2018-03-06/2018-03-09")
-            return None
-        start = parse_date(start_text.strip(), report, example="expected YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD, e.g. 2018-03-06/2018-03-09")
-        end = parse_date(end_text.strip(), report, example="expected YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD") if end_text else start
-        if start is None or end is None:
-            return None
-        if end < start:
-            report(f"{shown(text)} ends before it starts; write the earlier date first")
-            return None
-        return start.date(), end.date()
+    def event_dates(self, name: str) -> Schedule | None:
+        """The days of the event: a day, a range `start/end`, or a list of days and ranges."""
+        return datefields.schedule(self.raw.get(name), lambda message: self.report(name, message))
 
     def image(self, name: str) -> Image | None:
         """The lead image's fields; whether its file is a usable photo is checked per build."""
@@ -369,11 +388,14 @@ class _Checker:
             return False
         return value
 
-    def slug(self, name: str) -> str | None:
+    def slug(self, name: str, published: PublicationDate | None = None) -> str | None:
+        """The URL name: `slug` if given, else the file name's words (less the date it starts
+        with, a month or a year too when the release is dated so)."""
         value = self.raw.get(name)
         try:
             if value is None:
-                return slugs.from_filename(self.path)
+                partial = published.iso() if published is not None and published.precision != "day" else None
+                return slugs.from_filename(self.path, partial)
             if not isinstance(value, str):
                 raise ValueError("it is not text")
             return slugs.slugify(value)
@@ -391,20 +413,6 @@ class _Checker:
         if found:
             line, hidden = found
             self.report("body", f"line {line + self.body_line - 1}: contains {hidden}; delete it (retype the words around it if you cannot see it)")
-
-
-def parse_date(value: object, report: Callable[[str], None], example: str = DATE_EXAMPLE) -> datetime.datetime | None:
-    """A real calendar date (and optional time) from YAML text, or None after a report."""
-    match = DATE_PATTERN.match(value.strip()) if isinstance(value, str) else None
-    if not match:
-        report(f"{shown(value)} is not a date; {example}")
-        return None
-    year, month, day, hour, minute, second = (int(part) if part else 0 for part in match.groups())
-    try:
-        return datetime.datetime(year, month, day, hour, minute, second)
-    except ValueError as error:
-        report(f"{shown(value.strip())} is not a real date ({error}); {example}")
-        return None
 
 
 def _short(text: str) -> str:

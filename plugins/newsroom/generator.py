@@ -184,6 +184,10 @@ class NewsroomGenerator(Generator):
         """The theme's macros (partials/macros.html), to render a photo in a release's text."""
         return self.env.get_template("partials/macros.html").make_module({"SITEURL": self.settings["SITEURL"]})
 
+    def macros_in(self, lang: str):
+        """The theme's macros in one language (gettext and dates follow `lang`): a feed's datelines."""
+        return self.env.get_template("partials/macros.html").make_module({"SITEURL": self.settings["SITEURL"], "lang": lang})
+
     def make_logos(self) -> dict[str, images.Picture]:
         """The variants of every partner's logo that can be published (the others are problems)."""
         logos = {}
@@ -264,8 +268,9 @@ class NewsroomGenerator(Generator):
 
     def write_feeds_and_sitemap(self, output: Path) -> None:
         for language in self.config.languages:
+            macros = self.macros_in(language.code)
             path, feed = feeds.write(str(output), self.feed_items(language.code), language.code, language.sitename, self.settings,
-                                     self.newsroom.topics)
+                                     dateline=lambda item, macros=macros: str(macros.dateline(item)), topics=self.newsroom.topics)
             signals.feed_written.send(path, context=self.context, feed=feed)
         sitemap.write(str(output), self.sitemap_pages(), self.settings["SITEURL"])
 

@@ -157,12 +157,14 @@ def install(env: Environment, catalogs: Mapping[str, gettext.NullTranslations], 
 
     @pass_context
     def date_filter(context, day) -> str:
+        """A day (a date or datetime), or a release's `PublicationDate` as far as it is known."""
+        if isinstance(day, dates.PublicationDate):
+            return dates.format_known(day, locale(context))
         return dates.format_day(day, locale(context))
 
     @pass_context
-    def range_filter(context, span) -> str:
-        start, end = span
-        return dates.format_range(start, end, locale(context))
+    def schedule_filter(context, schedule: dates.Schedule) -> str:
+        return dates.format_schedule(schedule, locale(context))
 
     @pass_context
     def language_name(context, lang: str, in_own_language: bool = False) -> str:
@@ -187,7 +189,7 @@ def install(env: Environment, catalogs: Mapping[str, gettext.NullTranslations], 
     env.globals["_in"] = underscore_in
     env.filters.update(
         date=date_filter,
-        date_range=range_filter,
+        schedule=schedule_filter,
         iso=dates.iso,
         language_name=language_name,
         local_name=entry_name,

@@ -17,12 +17,15 @@ from .frontmatter import Release
 
 T = TypeVar("T")
 
-# Fields the language versions of one release must agree on, and how each is compared.
+# Fields the language versions of one release must agree on, and how each is compared: the date
+# as far as it is known (2018-12-06, 2018-12 or 2018: its precision too) and whether it is
+# approximate; the event's days, however they are written ([14, 15] is 14/15).
 SHARED_FIELDS = {
-    "date": lambda release: release.date.date(),
+    "date": lambda release: release.published.iso(),
+    "date_approximate": lambda release: release.date_approximate,
     "partners": lambda release: frozenset(release.partners),
     "funded_by": lambda release: frozenset(release.funded_by),
-    "event_dates": lambda release: release.event_dates,
+    "event_dates": lambda release: None if release.event_dates is None else release.event_dates.runs,
 }
 
 
@@ -118,7 +121,8 @@ def _show(name: str, release: Release) -> str:
     value = SHARED_FIELDS[name](release)
     if isinstance(value, frozenset):
         return "[" + ", ".join(sorted(value)) + "]"
-    if isinstance(value, tuple):
-        start, end = value
-        return start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if name == "event_dates" and value is not None:
+        return str(release.event_dates)  # as the file writes it
     return "none" if value is None else str(value)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from . import slugs
+from .dates import PublicationDate
 
 PLACEHOLDER = {
     "en": "Write the release here.",
@@ -22,11 +22,12 @@ class NewFile:
     text: str
 
 
-def new_release(content: Path, title: str, lang: str, day: datetime.date, partners: list[str],
+def new_release(content: Path, title: str, lang: str, day: PublicationDate, partners: list[str],
                 twin_lang: str | None = None, draft: bool = False) -> list[NewFile]:
-    """The file of a new release, named `<year>/<date>-<slug>.<lang>.md`, and its twin's stub."""
+    """The file of a new release, named `<year>/<date>-<slug>.<lang>.md` (the date as far as it is
+    known: `2018-12-06`, `2018-12` or `2018`), and its twin's stub."""
     slug = slugs.short(title)
-    key = f"{day.year}-{slug}"
+    key = f"{day.start.year}-{slug}"
     files = [NewFile(path_of(content, day, slug, lang), text_of(title, day, lang, key, partners, draft))]
     if twin_lang:
         # the twin starts as a draft: it is published once someone has translated it
@@ -34,14 +35,15 @@ def new_release(content: Path, title: str, lang: str, day: datetime.date, partne
     return files
 
 
-def path_of(content: Path, day: datetime.date, slug: str, lang: str) -> Path:
-    return content / "releases" / str(day.year) / f"{day.isoformat()}-{slug}.{lang}.md"
+def path_of(content: Path, day: PublicationDate, slug: str, lang: str) -> Path:
+    return content / "releases" / str(day.start.year) / f"{day.iso()}-{slug}.{lang}.md"
 
 
-def text_of(title: str, day: datetime.date, lang: str, key: str, partners: list[str], draft: bool) -> str:
+def text_of(title: str, day: PublicationDate, lang: str, key: str, partners: list[str], draft: bool) -> str:
     fields = {
         "title": title,
-        "date": day.isoformat(),
+        "date": day.iso(),
+        **({"date_approximate": True} if day.approximate else {}),
         "lang": lang,
         "translation_key": key,
     }

@@ -94,11 +94,14 @@ def _build_table() -> MappingProxyType[int, str]:
 
 _ROMANISATION = _build_table()
 
-# `YYYY-MM-DD-<words>.<lang>.md`; the date and the language tag are optional. The other endings
-# Pelican reads as Markdown are release files too.
+# `YYYY-MM-DD-<words>.<lang>.md`; the date and the language tag are optional. A release whose
+# day is not known is named for what is known: `YYYY-MM-<words>…` or `YYYY-<words>…`. The other
+# endings Pelican reads as Markdown are release files too.
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 _LANGUAGE_TAG = re.compile(r"\.[a-z]{2,3}\Z")
 _DATE_PREFIX = re.compile(r"\A\d{4}-\d{2}-\d{2}(?:-|\Z)")
+# The longest date a name may start with: a day, a month or a year, then '-' or the name's end.
+_PARTIAL_PREFIX = re.compile(r"\A(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?=-|\Z)")
 
 
 def romanise(text: str) -> str:
@@ -145,6 +148,27 @@ def date_of(path: str) -> datetime.date | None:
         return None
 
 
+def date_prefix(path: str) -> str | None:
+    """The longest real date a file name starts with, as written: `2018-06-06` for
+    `2018-06-06-eu-tablets.en.md`, `2018-12` for `2018-12-film-festival.en.md`, `2018` for
+    `2018-archive-photos.en.md`; None when it starts with none. Whether a `YYYY-` or `YYYY-MM-`
+    start is a date or words (`2030-agenda`) depends on the release's `date`: see `frontmatter`."""
+    base = re.split(r"[/\\]", path)[-1]
+    suffix = next((suffix for suffix in MARKDOWN_SUFFIXES if base.endswith(suffix)), "")
+    found = _PARTIAL_PREFIX.match(_LANGUAGE_TAG.sub("", base.removesuffix(suffix)) if suffix else base)
+    if not found:
+        return None
+    year, month, day = found.groups()
+    if month is not None and not 1 <= int(month) <= 12:
+        return year
+    if day is not None:
+        try:
+            datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            return f"{year}-{month}"
+    return found.group()
+
+
 def language_tag(name: str) -> str | None:
     """The language tag of `<words>.<lang>.md` ('en'), or None when the name has none."""
     base = re.split(r"[/\\]", name)[-1]
@@ -153,13 +177,17 @@ def language_tag(name: str) -> str | None:
     return match.group()[1:] if match else None
 
 
-def from_filename(name: str) -> str:
-    """The slug of `[YYYY-MM-DD-]<words>[.<lang>].md`, from its words; ValueError if none."""
+def from_filename(name: str, dated: str | None = None) -> str:
+    """The slug of `[YYYY-MM-DD-]<words>[.<lang>].md`, from its words; ValueError if none.
+    `dated`: the release's date when it is a month or a year (`2018-12`, `2018`): a name that
+    starts with it, `2018-12-<words>…`, loses it too."""
     base = re.split(r"[/\\]", name)[-1]
     suffix = next((suffix for suffix in MARKDOWN_SUFFIXES if base.endswith(suffix)), None)
     if suffix is None:
         raise ValueError("not a '.md' file name")
     words = _DATE_PREFIX.sub("", _LANGUAGE_TAG.sub("", base.removesuffix(suffix)), count=1)
+    if dated is not None and date_prefix(words) == dated:
+        words = words.removeprefix(dated).removeprefix("-")
     if not words.strip():
         raise ValueError("no words left once the date, language tag and '.md' are removed")
     return slugify(words)

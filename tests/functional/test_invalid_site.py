@@ -19,7 +19,7 @@ EXPECTED = [
     f"{D}/2018-01-02-wrong-language.en.md: 'lang': 'ge' is not a site language; did you mean 'ka'? expected one of: 'en', 'ka'",
     f"{D}/2018-01-03-misspelt-field.en.md: 'partnr': unknown field; did you mean 'partners'? expected one of: {FIELDS}",
     f"{D}/2018-01-04-unknown-partner.en.md: 'partners': unknown partner 'EUU'; did you mean 'eu'? expected one of: 'eu', 'mia', 'ncdc'",
-    f"{D}/2018-01-05-impossible-date.en.md: 'date': '2018-14-06' is not a real date (month must be in 1..12); expected YYYY-MM-DD, e.g. 2018-06-06",
+    f"{D}/2018-01-05-impossible-date.en.md: 'date': '2018-14-06' is not a real date (month must be in 1..12); expected YYYY-MM-DD, e.g. 2018-06-06, or YYYY-MM or YYYY when the day is not known",
     f"{D}/2018-01-06-no-title.en.md: 'title': missing; every release needs a title",
     f"{D}/2018-01-07-broken-yaml.en.md: line 5: malformed YAML: while parsing a flow sequence, did not find expected ',' or ']'",
     f"{D}/2018-01-08-no-body.en.md: 'body': the release has no text after the front-matter",

@@ -66,6 +66,29 @@ def test_new_without_a_date_says_which_day_it_used_and_makes_a_short_name(projec
     assert "partners" not in text  # none given: IOM's own work
 
 
+@pytest.mark.parametrize("date, name, written", [
+    ("2018-12", "2018-12-migration-film-festival", "2018-12"),
+    ("2018", "2018-migration-film-festival", "'2018'"),
+])
+def test_new_with_a_month_or_a_year_names_the_file_for_it_and_marks_an_approximate_date(project, tmp_path, date, name, written):
+    created = invoke(project, "new", "--lang", "en", "--title", "Migration film festival", "--date", date, "--approximate")
+    assert created.returncode == 0, created.stderr
+    assert created.stdout.split() == [f"content/releases/2018/{name}.en.md"]
+    text = (project / created.stdout.split()[0]).read_text(encoding="utf-8")
+    assert f"\ndate: {written}\ndate_approximate: true\nlang: en\n" in text
+    checked = invoke(project, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    page = Site(build(project / "content", tmp_path / "output"), SITE).html(f"{SITE}/en/news/migration-film-festival/")
+    assert page.select_one(".dateline").get_text(" ", strip=True) == ("c. December 2018" if date == "2018-12" else "c. 2018")
+
+
+def test_new_refuses_a_date_it_cannot_read_with_the_checks_message(project):
+    created = invoke(project, "new", "--lang", "en", "--title", "A visit", "--date", "Dec 2018")
+    assert created.returncode == 1
+    assert created.stderr.strip() == "--date 'Dec 2018' is not a date; write it year-month-day, as far as it is known: date: 2018-12"
+    assert not (project / "content" / "releases" / "2018" / "2018-12-visit.en.md").exists()
+
+
 def test_new_refuses_an_unknown_partner_with_the_checks_message(project):
     created = invoke(project, "new", "--lang", "en", "--title", "A visit", "--partner", "EUU", "--date", "2024-05-02")
     assert created.returncode == 1

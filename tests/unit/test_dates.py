@@ -238,3 +238,91 @@ def test_output_does_not_depend_on_process_locale(
         check=True,
     )
     assert json.loads(result.stdout) == EXPECTED_SAMPLE
+
+
+# -- a publication date as far as it is known ------------------------------------------------------
+
+PUBLISHED = [
+    # precision, the period's first instant, ISO 8601 at that precision, English, Georgian
+    ("day", datetime(2018, 12, 6), "2018-12-06", "6 December 2018", "6 დეკემბერი, 2018"),
+    ("day", datetime(2018, 12, 6, 10, 30), "2018-12-06", "6 December 2018", "6 დეკემბერი, 2018"),
+    ("month", datetime(2018, 12, 1), "2018-12", "December 2018", "დეკემბერი, 2018"),
+    ("month", datetime(2018, 6, 1), "2018-06", "June 2018", "ივნისი, 2018"),
+    ("year", datetime(2018, 1, 1), "2018", "2018", "2018"),
+    ("year", datetime(1951, 1, 1), "1951", "1951", "1951"),
+]
+
+
+@pytest.mark.parametrize(("precision", "start", "iso", "english", "georgian"), PUBLISHED)
+@pytest.mark.parametrize("approximate", [False, True])
+def test_a_publication_date_says_what_is_known_and_no_more(precision, start, iso, english, georgian, approximate) -> None:
+    published = dates.PublicationDate(start, precision, approximate)
+    assert (published.iso(), dates.iso(published)) == (iso, iso)
+    # the words for "approximately" are the theme's, through gettext: here only the date
+    assert dates.format_known(published, "en_GB") == english
+    assert dates.format_known(published, "ka") == georgian
+
+
+def test_a_publication_date_refuses_an_unknown_precision() -> None:
+    with pytest.raises(ValueError) as excinfo:
+        dates.PublicationDate(datetime(2018, 12, 1), "week")
+    assert str(excinfo.value) == "precision 'week'; expected one of day, month, year"
+
+
+# -- an event's days ---------------------------------------------------------------------------------
+
+
+def schedule(*spans: str) -> dates.Schedule:
+    """A schedule from spans as the front-matter writes them: `2018-12-14` or `start/end`."""
+    return dates.Schedule(tuple(tuple(date.fromisoformat(day) for day in (span.split("/") * 2)[:2]) for span in spans))
+
+
+SCHEDULES = [
+    # one unbroken run: one interval, as a single range always was
+    (("2018-03-06/2018-03-09",), "6–9 March 2018", "6–9 მარტი, 2018"),
+    (("2018-03-06",), "6 March 2018", "6 მარტი, 2018"),
+    (("2018-12-14", "2018-12-15"), "14–15 December 2018", "14–15 დეკემბერი, 2018"),
+    (("2018-12-14", "2018-12-15/2018-12-16"), "14–16 December 2018", "14–16 დეკემბერი, 2018"),
+    # the four-day festival: days with a day between, a run of two days written as its two days
+    (("2018-12-14", "2018-12-15", "2018-12-17/2018-12-18"), "14, 15, 17 and 18 December 2018", "14, 15, 17 და 18 დეკემბერი, 2018"),
+    (("2018-12-14", "2018-12-18"), "14 and 18 December 2018", "14 და 18 დეკემბერი, 2018"),
+    # a run of three days or more is an interval inside the list
+    (("2018-12-01/2018-12-10", "2018-12-20"), "1–10 and 20 December 2018", "1–10 და 20 დეკემბერი, 2018"),
+    # each month's name after its last day, the year after its last month
+    (
+        ("2018-11-29/2018-11-30", "2018-12-03", "2018-12-05/2018-12-08"),
+        "29, 30 November, 3 and 5–8 December 2018",
+        "29, 30 ნოემბერი, 3 და 5–8 დეკემბერი, 2018",
+    ),
+    (("2018-12-30", "2019-01-02"), "30 December 2018 and 2 January 2019", "30 დეკემბერი, 2018 და 2 იანვარი, 2019"),
+    # a run across months inside a list: CLDR's interval across months
+    (
+        ("2018-11-03", "2018-11-28/2018-12-02", "2018-12-05"),
+        "3 November, 28 November\u2009–\u20092 December and 5 December 2018",
+        "3 ნოემბერი, 28 ნოემბერი – 2 დეკემბერი და 5 დეკემბერი, 2018",
+    ),
+]
+
+
+@pytest.mark.parametrize(("spans", "english", "georgian"), SCHEDULES)
+def test_format_schedule(spans: tuple[str, ...], english: str, georgian: str) -> None:
+    assert dates.format_schedule(schedule(*spans), "en_GB") == english
+    assert dates.format_schedule(schedule(*spans), "ka") == georgian
+
+
+@pytest.mark.parametrize(
+    ("spans", "runs", "only_day", "written"),
+    [
+        (("2018-03-06",), (("2018-03-06", "2018-03-06"),), "2018-03-06", "2018-03-06"),
+        (("2018-03-06/2018-03-06",), (("2018-03-06", "2018-03-06"),), "2018-03-06", "2018-03-06"),
+        (("2018-03-06/2018-03-09",), (("2018-03-06", "2018-03-09"),), None, "2018-03-06/2018-03-09"),
+        (("2018-12-14", "2018-12-15", "2018-12-17/2018-12-18"), (("2018-12-14", "2018-12-15"), ("2018-12-17", "2018-12-18")), None,
+         "[2018-12-14, 2018-12-15, 2018-12-17/2018-12-18]"),
+        (("2018-12-31", "2019-01-01"), (("2018-12-31", "2019-01-01"),), None, "[2018-12-31, 2019-01-01]"),
+    ],
+)
+def test_schedule_runs_only_day_and_written_form(spans, runs, only_day, written) -> None:
+    found = schedule(*spans)
+    assert found.runs == tuple((date.fromisoformat(start), date.fromisoformat(end)) for start, end in runs)
+    assert found.only_day == (date.fromisoformat(only_day) if only_day else None)
+    assert str(found) == written

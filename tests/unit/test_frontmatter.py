@@ -8,6 +8,7 @@ import re
 import pytest
 
 from newsroom import frontmatter, messages
+from newsroom.dates import PublicationDate, Schedule
 from newsroom.frontmatter import Image, Release
 
 SITE = frontmatter.Site(languages=("en", "ka"), today=datetime.date(2026, 11, 29))
@@ -18,6 +19,15 @@ FIELDS = (
     "'partners', 'slug', 'summary', 'title', 'topics', 'translation_key', 'video'"
 )
 LANGUAGES = "expected one of: 'en', 'ka'"
+DATE = "expected YYYY-MM-DD, e.g. 2018-06-06, or YYYY-MM or YYYY when the day is not known"
+EVENT = ("expected YYYY-MM-DD, a range YYYY-MM-DD/YYYY-MM-DD or a list of them, "
+         "e.g. [2018-12-14, 2018-12-15, 2018-12-17/2018-12-18]")
+NO_DAY = "if the day is not known, write date: 2018-12, and add date_approximate: true if the month is only inferred"
+NO_MONTH = "if the month is not known, write date: 2018, and add date_approximate: true if the year is only inferred"
+ALONE = "write the date alone, date: {}, and add the line date_approximate: true"
+NOT_BEGUN = ("a date without its day is for a release published in the past, an embargoed release carries the day it may be "
+             "published, expected YYYY-MM-DD, e.g. 2018-06-06")
+NO_EVENT_DAYS = "an event's dates are days, expected YYYY-MM-DD, e.g. 2018-06-06; if its days are not known, leave event_dates out"
 NO_FRONT_MATTER = (
     f"{PATH}: no front-matter: the file must start with a line '---' "
     "and the metadata must end with another '---' line"
@@ -36,6 +46,11 @@ def source(body: str = BODY, **changes: str | None) -> str:
 
 def problems(text: str, path: str = PATH) -> list[str]:
     return [str(problem) for problem in frontmatter.parse(text, path, SITE)[2]]
+
+
+def events(*spans: tuple[str, str]) -> Schedule:
+    """A schedule from (first day, last day) pairs written YYYY-MM-DD."""
+    return Schedule(tuple((datetime.date.fromisoformat(start), datetime.date.fromisoformat(end)) for start, end in spans))
 
 
 def release(text: str, path: str = PATH) -> Release:
@@ -183,7 +198,7 @@ def test_parse_a_field_written_twice_is_an_error_at_its_second_line() -> None:
 def test_parse_empty_front_matter_reports_every_required_field() -> None:
     assert problems(f"---\n---\n{BODY}") == [
         f"{PATH}: 'title': missing; every release needs a title",
-        f"{PATH}: 'date': missing; every release needs a date, expected YYYY-MM-DD, e.g. 2018-06-06",
+        f"{PATH}: 'date': missing; every release needs a date, {DATE}",
         f"{PATH}: 'lang': missing; every release declares its language, {LANGUAGES}",
     ]
 
@@ -203,7 +218,7 @@ def test_parse_reports_every_problem_of_a_file_not_just_the_first() -> None:
     )
     assert problems(text) == [
         f"{PATH}: 'title': empty; every release needs a title",
-        f"{PATH}: 'date': '2018-02-30' is not a real date (day is out of range for month); expected YYYY-MM-DD, e.g. 2018-06-06",
+        f"{PATH}: 'date': '2018-02-30' is not a real date (day is out of range for month); {DATE}",
         f"{PATH}: 'lang': 'ge' is not a site language; did you mean 'ka'? {LANGUAGES}",
         f"{PATH}: 'partners': partner 'eu' is listed twice",
         f"{PATH}: 'event_dates': '2018-03-09/2018-03-06' ends before it starts; write the earlier date first",
@@ -260,38 +275,72 @@ FIELD_PROBLEMS = [
     ({"partners": "eu, mia"}, "'partners': 'eu, mia' is not a list; write the partners in brackets: [eu, mia]"),
     ({"funded_by": "[eu, eu]"}, "'funded_by': partner 'eu' is listed twice"),
     # date
-    ({"date": None}, "'date': missing; every release needs a date, expected YYYY-MM-DD, e.g. 2018-06-06"),
-    ({"date": "2018-14-06"}, "'date': '2018-14-06' is not a real date (month must be in 1..12); expected YYYY-MM-DD, e.g. 2018-06-06"),
-    ({"date": "2018-02-30"}, "'date': '2018-02-30' is not a real date (day is out of range for month); expected YYYY-MM-DD, e.g. 2018-06-06"),
-    ({"date": "2018-06-06 25:00"}, "'date': '2018-06-06 25:00' is not a real date (hour must be in 0..23); expected YYYY-MM-DD, e.g. 2018-06-06"),
-    ({"date": "June 6"}, "'date': 'June 6' is not a date; expected YYYY-MM-DD, e.g. 2018-06-06"),
-    ({"date": "06/06/2018"}, "'date': '06/06/2018' is not a date; expected YYYY-MM-DD, e.g. 2018-06-06"),
-    ({"date": "20180606"}, "'date': '20180606' is not a date; expected YYYY-MM-DD, e.g. 2018-06-06"),
+    ({"date": None}, f"'date': missing; every release needs a date, {DATE}"),
+    ({"date": "2018-14-06"}, f"'date': '2018-14-06' is not a real date (month must be in 1..12); {DATE}"),
+    ({"date": "2018-02-30"}, f"'date': '2018-02-30' is not a real date (day is out of range for month); {DATE}"),
+    ({"date": "2018-06-06 25:00"}, f"'date': '2018-06-06 25:00' is not a real date (hour must be in 0..23); {DATE}"),
+    ({"date": "June 6"}, f"'date': 'June 6' is not a date; {DATE}"),
+    ({"date": "06/06/2018"}, f"'date': '06/06/2018' is not a date; {DATE}"),
+    ({"date": "20180606"}, f"'date': '20180606' is not a date; {DATE}"),
     ({"date": "1950-12-31"}, "'date': '1950-12-31' is before IOM was founded (1951); check the year"),
     ({"date": "0218-06-06"}, "'date': '0218-06-06' is before IOM was founded (1951); check the year"),
     ({"date": "2027-12-01"}, "'date': '2027-12-01' is more than a year from now; an embargoed release carries the day it may be published, check the year"),
     ({"date": "2099-01-01"}, "'date': '2099-01-01' is more than a year from now; an embargoed release carries the day it may be published, check the year"),
-    ({"date": "[2018-06-06]"}, "'date': ['2018-06-06'] is not a date; expected YYYY-MM-DD, e.g. 2018-06-06"),
+    ({"date": "[2018-06-06]"}, f"'date': ['2018-06-06'] is not a date; {DATE}"),
+    # date: a day, a month or a year that is not known, and the likely ways of writing so
+    ({"date": "2018-12-00"}, f"'date': '2018-12-00' is not a real date (day is out of range for month); {NO_DAY}"),
+    ({"date": "2018-12-??"}, f"'date': '2018-12-??' is not a date; {NO_DAY}"),
+    ({"date": "2018-12-XX"}, f"'date': '2018-12-XX' is not a date; {NO_DAY}"),
+    ({"date": "2018-12-xx"}, f"'date': '2018-12-xx' is not a date; {NO_DAY}"),
+    ({"date": "2018-12-"}, f"'date': '2018-12-' is not a date; {NO_DAY}"),
+    ({"date": "2018-00"}, f"'date': '2018-00' is not a real date (month must be in 1..12); {NO_MONTH}"),
+    ({"date": "2018-00-00"}, f"'date': '2018-00-00' is not a real date (month must be in 1..12); {NO_MONTH}"),
+    ({"date": "2018-??-??"}, f"'date': '2018-??-??' is not a date; {NO_MONTH}"),
+    ({"date": "2018-13"}, f"'date': '2018-13' is not a real date (month must be in 1..12); {DATE}"),
+    ({"date": "c. 2018"}, f"'date': 'c. 2018' is not a date; {ALONE.format('2018')}"),
+    ({"date": "ca 2018-12"}, f"'date': 'ca 2018-12' is not a date; {ALONE.format('2018-12')}"),
+    ({"date": "circa December 2018"}, f"'date': 'circa December 2018' is not a date; {ALONE.format('2018-12')}"),
+    ({"date": '"~2018"'}, f"'date': '~2018' is not a date; {ALONE.format('2018')}"),
+    ({"date": "2018?"}, f"'date': '2018?' is not a date; {ALONE.format('2018')}"),
+    ({"date": "2018-12 (approx.)"}, f"'date': '2018-12 (approx.)' is not a date; {ALONE.format('2018-12')}"),
+    ({"date": "დაახლოებით 2018"}, f"'date': 'დაახლოებით 2018' is not a date; {ALONE.format('2018')}"),
+    ({"date": "December 2018"}, "'date': 'December 2018' is not a date; write it year-month-day, as far as it is known: date: 2018-12"),
+    ({"date": "Dec. 2018"}, "'date': 'Dec. 2018' is not a date; write it year-month-day, as far as it is known: date: 2018-12"),
+    ({"date": "6 June 2018"}, "'date': '6 June 2018' is not a date; write it year-month-day, as far as it is known: date: 2018-06-06"),
+    ({"date": "June 6, 2018"}, "'date': 'June 6, 2018' is not a date; write it year-month-day, as far as it is known: date: 2018-06-06"),
+    ({"date": "დეკემბერი, 2018"}, "'date': 'დეკემბერი, 2018' is not a date; write it year-month-day, as far as it is known: date: 2018-12"),
+    ({"date": "12/2018"}, "'date': '12/2018' is not a date; write it year-month-day, as far as it is known: date: 2018-12"),
+    ({"date": "2018-12-14/2018-12-18"}, "'date': '2018-12-14/2018-12-18' is not a date; a release has one publication date, write it alone, "
+                                        "and the event's days go in event_dates: 2018-12-14/2018-12-18"),
+    ({"date": "1950-12"}, "'date': '1950-12' is before IOM was founded (1951); check the year"),
+    ({"date": "1950"}, "'date': '1950' is before IOM was founded (1951); check the year"),
+    ({"date": "2026-12"}, f"'date': '2026-12' has not begun yet; {NOT_BEGUN}"),
+    ({"date": "2027"}, f"'date': '2027' has not begun yet; {NOT_BEGUN}"),
     # event_dates
     ({"event_dates": "2018-03-09/2018-03-06"}, "'event_dates': '2018-03-09/2018-03-06' ends before it starts; write the earlier date first"),
-    (
-        {"event_dates": "March 6"},
-        "'event_dates': 'March 6' is not a date; expected YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD, e.g. 2018-03-06/2018-03-09",
-    ),
+    ({"event_dates": "March 6"}, f"'event_dates': 'March 6' is not a date; {EVENT}"),
+    ({"event_dates": "6 March 2018"}, "'event_dates': '6 March 2018' is not a date; write it year-month-day: 2018-03-06"),
     ({"event_dates": "2018-03-06/March 9"}, "'event_dates': 'March 9' is not a date; expected YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD"),
-    (
-        {"event_dates": "2018-02-30/2018-03-01"},
-        "'event_dates': '2018-02-30' is not a real date (day is out of range for month); "
-        "expected YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD, e.g. 2018-03-06/2018-03-09",
-    ),
+    ({"event_dates": "2018-02-30/2018-03-01"}, f"'event_dates': '2018-02-30' is not a real date (day is out of range for month); {EVENT}"),
     (
         {"event_dates": "2018-03-06/"},
         "'event_dates': '2018-03-06/' has no end date after '/'; expected YYYY-MM-DD/YYYY-MM-DD, e.g. 2018-03-06/2018-03-09",
     ),
-    (
-        {"event_dates": "[2018-03-06]"},
-        "'event_dates': ['2018-03-06'] is not a date; expected YYYY-MM-DD or a range YYYY-MM-DD/YYYY-MM-DD, e.g. 2018-03-06/2018-03-09",
-    ),
+    ({"event_dates": "2018-12-14–2018-12-18"}, "'event_dates': '2018-12-14–2018-12-18' is not a date; write a range with a slash: 2018-12-14/2018-12-18"),
+    ({"event_dates": "2018-12-14 to 2018-12-18"}, "'event_dates': '2018-12-14 to 2018-12-18' is not a date; write a range with a slash: 2018-12-14/2018-12-18"),
+    ({"event_dates": "2018-12"}, f"'event_dates': '2018-12' is not a day; {NO_EVENT_DAYS}"),
+    ({"event_dates": "[2018-12-14, 2018]"}, f"'event_dates': '2018' is not a day; {NO_EVENT_DAYS}"),
+    ({"event_dates": "2018-12-14, 2018-12-15"},
+     "'event_dates': '2018-12-14, 2018-12-15' is not a list; write the days in brackets: [2018-12-14, 2018-12-15]"),
+    ({"event_dates": "[2018-12-17, 2018-12-14, 2018-12-15]"},
+     "'event_dates': '2018-12-14' comes after '2018-12-17' in the list; list the days in order, earliest first: [2018-12-14, 2018-12-15, 2018-12-17]"),
+    ({"event_dates": "[2018-12-14, 2018-12-14]"}, "'event_dates': '2018-12-14' is listed twice; list each day once"),
+    ({"event_dates": "[2018-12-14/2018-12-16, 2018-12-15]"}, "'event_dates': '2018-12-15' overlaps '2018-12-14/2018-12-16'; list each day once"),
+    ({"event_dates": "[2018-12-14/2018-12-16, 2018-12-16/2018-12-18]"},
+     "'event_dates': '2018-12-16/2018-12-18' overlaps '2018-12-14/2018-12-16'; list each day once"),
+    ({"event_dates": "[2018-12-14, [2018-12-15]]"}, f"'event_dates': ['2018-12-15'] is not a date; {EVENT}"),
+    ({"event_dates": "{start: 2018-12-14}"}, f"'event_dates': {{'start': '2018-12-14'}} is not a date; {EVENT}"),
+    ({"event_dates": "[2018-12-14, 2018-12-32]"}, f"'event_dates': '2018-12-32' is not a real date (day is out of range for month); {EVENT}"),
     # image
     ({"image": "{src: images/ok.jpg}"}, "'image.alt': missing; describe the image for readers who cannot see it"),
     ({"image": '{src: images/ok.jpg, alt: " "}'}, "'image.alt': missing; describe the image for readers who cannot see it"),
@@ -402,6 +451,20 @@ CONVERSIONS = [
     ({"location": "'Tbilisi\tBatumi'"}, "location", "Tbilisi\tBatumi"),
     ({"title": "'IOM''s new office'"}, "title", "IOM's new office"),
     ({}, "date", datetime.datetime(2018, 6, 6)),
+    ({}, "date_precision", "day"),
+    ({}, "published", PublicationDate(datetime.datetime(2018, 6, 6), "day", False)),
+    # a month or a year: Pelican's `date` is the period's first instant, `published` says what is known
+    ({"date": "2018-12"}, "date", datetime.datetime(2018, 12, 1)),
+    ({"date": "2018-12"}, "published", PublicationDate(datetime.datetime(2018, 12, 1), "month", False)),
+    ({"date": "2018-6"}, "published", PublicationDate(datetime.datetime(2018, 6, 1), "month", False)),
+    ({"date": "'2018-12'"}, "date_precision", "month"),
+    ({"date": "2018"}, "date", datetime.datetime(2018, 1, 1)),
+    ({"date": "2018"}, "published", PublicationDate(datetime.datetime(2018, 1, 1), "year", False)),
+    ({"date": "2018", "date_approximate": "true"}, "published", PublicationDate(datetime.datetime(2018, 1, 1), "year", True)),
+    ({"date": "2018-06-06", "date_approximate": "true"}, "published", PublicationDate(datetime.datetime(2018, 6, 6), "day", True)),
+    ({"date": "1951"}, "published", PublicationDate(datetime.datetime(1951, 1, 1), "year", False)),
+    ({"date": "2026-11"}, "published", PublicationDate(datetime.datetime(2026, 11, 1), "month", False)),  # this month: begun
+    ({"date": "2026"}, "published", PublicationDate(datetime.datetime(2026, 1, 1), "year", False)),
     ({"date": "2018-06-06 10:30"}, "date", datetime.datetime(2018, 6, 6, 10, 30)),
     ({"date": "2018-06-06T10:30:15"}, "date", datetime.datetime(2018, 6, 6, 10, 30, 15)),
     ({"date": "'2018-06-06'"}, "date", datetime.datetime(2018, 6, 6)),
@@ -418,11 +481,22 @@ CONVERSIONS = [
     ({}, "topics", ()),
     ({"topics": "[health, border-management]"}, "topics", ("health", "border-management")),
     ({}, "event_dates", None),
-    ({"event_dates": "2018-03-06"}, "event_dates", (datetime.date(2018, 3, 6), datetime.date(2018, 3, 6))),
-    ({"event_dates": "2018-03-06/2018-03-09"}, "event_dates", (datetime.date(2018, 3, 6), datetime.date(2018, 3, 9))),
-    ({"event_dates": "2018-03-06 / 2018-03-09"}, "event_dates", (datetime.date(2018, 3, 6), datetime.date(2018, 3, 9))),
-    ({"event_dates": "2018-12-31/2019-01-02"}, "event_dates", (datetime.date(2018, 12, 31), datetime.date(2019, 1, 2))),
-    ({"event_dates": "2018-03-06/2018-03-06"}, "event_dates", (datetime.date(2018, 3, 6), datetime.date(2018, 3, 6))),
+    ({"event_dates": "[]"}, "event_dates", None),
+    ({"event_dates": "2018-03-06"}, "event_dates", events(("2018-03-06", "2018-03-06"))),
+    ({"event_dates": "2018-03-06/2018-03-09"}, "event_dates", events(("2018-03-06", "2018-03-09"))),
+    ({"event_dates": "2018-03-06 / 2018-03-09"}, "event_dates", events(("2018-03-06", "2018-03-09"))),
+    ({"event_dates": "2018-12-31/2019-01-02"}, "event_dates", events(("2018-12-31", "2019-01-02"))),
+    ({"event_dates": "2018-03-06/2018-03-06"}, "event_dates", events(("2018-03-06", "2018-03-06"))),
+    ({"event_dates": "[2018-03-06]"}, "event_dates", events(("2018-03-06", "2018-03-06"))),
+    ({"event_dates": "[2018-03-06/2018-03-09]"}, "event_dates", events(("2018-03-06", "2018-03-09"))),
+    (
+        {"event_dates": "[2018-12-14, 2018-12-15, 2018-12-17/2018-12-18]"},
+        "event_dates",
+        events(("2018-12-14", "2018-12-14"), ("2018-12-15", "2018-12-15"), ("2018-12-17", "2018-12-18")),
+    ),
+    ({"event_dates": "\n  - 2018-12-14\n  - 2018-12-17/2018-12-18"}, "event_dates",
+     events(("2018-12-14", "2018-12-14"), ("2018-12-17", "2018-12-18"))),
+    ({"event_dates": "[2018-12-30, 2019-01-02]"}, "event_dates", events(("2018-12-30", "2018-12-30"), ("2019-01-02", "2019-01-02"))),
     ({}, "image", None),
     ({"image": "{src: images/ok.jpg, alt: Tablets}"}, "image", Image("images/ok.jpg", "Tablets")),
     ({"image": "{src: ' images/ok.jpg ', alt: ' Tablets '}"}, "image", Image("images/ok.jpg", "Tablets")),
@@ -476,6 +550,48 @@ def test_parse_takes_the_slug_from_the_file_name(path: str, slug: str) -> None:
     assert release(text, path).slug == slug
 
 
+@pytest.mark.parametrize(
+    ("name", "date", "slug"),
+    [
+        ("2018-12-film-festival.en.md", "2018-12", "film-festival"),
+        ("2018-archive-photos.en.md", "2018", "archive-photos"),
+        ("film-festival.en.md", "2018-12", "film-festival"),  # a name without a date
+        ("2018-12-14-film-festival.en.md", "2018-12-14", "film-festival"),
+        ("2018-2030-agenda.en.md", "2018", "2030-agenda"),
+        ("2030-agenda.en.md", "2018", "2030-agenda"),  # 2030 is not a year a release can have: words
+        # for a release dated to the day, a name's year or month is words, as it always was
+        ("2018-eu-tablets.en.md", "2018-06-06", "2018-eu-tablets"),
+        ("2018-12-film-festival.en.md", "2018-12-14", "2018-12-film-festival"),
+        ("2017-review.en.md", "2018-06-06", "2017-review"),
+    ],
+)
+def test_parse_a_file_named_for_a_month_or_a_year(name: str, date: str, slug: str) -> None:
+    assert release(source(date=date), f"content/releases/2018/{name}").slug == slug
+
+
+@pytest.mark.parametrize(
+    ("name", "date", "message"),
+    [
+        ("2018-12-14-film-festival.en.md", "2018-12",
+         "'2018-12' disagrees with the file name, which starts 2018-12-14; correct the date, or rename the file to 2018-12-film-festival.en.md"),
+        ("2018-11-film-festival.en.md", "2018-12",
+         "'2018-12' disagrees with the file name, which starts 2018-11; correct the date, or rename the file to 2018-12-film-festival.en.md"),
+        ("2018-12-film-festival.en.md", "2018",
+         "'2018' disagrees with the file name, which starts 2018-12; correct the date, or rename the file to 2018-film-festival.en.md"),
+        ("2017-film-festival.en.md", "2018",
+         "'2018' disagrees with the file name, which starts 2017; correct the date, or rename the file to 2018-film-festival.en.md"),
+        ("2018-film-festival.en.md", "2018-12",
+         "'2018-12' disagrees with the file name, which starts 2018; correct the date, or rename the file to 2018-12-film-festival.en.md"),
+        # as before: a day in the name must be the date
+        ("2018-12-14-film-festival.en.md", "2018-12-15",
+         "'2018-12-15' disagrees with the file name, which starts 2018-12-14; correct the date, or rename the file so that it starts with it"),
+    ],
+)
+def test_parse_a_file_name_that_disagrees_with_a_month_or_a_year(name: str, date: str, message: str) -> None:
+    path = f"content/releases/2018/{name}"
+    assert problems(source(date=date), path) == [f"{path}: 'date': {message}"]
+
+
 def test_parse_a_fully_valid_file() -> None:
     text = """\
 ---
@@ -514,7 +630,7 @@ slug: ტაბლეტები
             translation_key="2018-eu-tablets-for-policing",
             summary="The EU has donated 540 tablets.",
             location="თბილისი",
-            event_dates=(datetime.date(2018, 6, 4), datetime.date(2018, 6, 5)),
+            event_dates=events(("2018-06-04", "2018-06-05")),
             image=Image("images/ok.jpg", "Police officers with tablets", "At the ministry", "IOM Georgia"),
             video="https://www.youtube.com/watch?v=abc",
             topics=("border-management",),
@@ -574,3 +690,20 @@ def test_one_of(allowed: list[str], expected: str) -> None:
 )
 def test_the_date_agrees_with_the_file_name(path: str, date: str, message: str | None) -> None:
     assert problems(source(date=date), path) == ([f"{path}: {message}"] if message else [])
+
+
+@pytest.mark.parametrize(
+    ("changes", "shown"),
+    [
+        ({}, False),  # no event
+        ({"event_dates": "2018-06-06"}, False),  # on the day of the release: the dateline says it
+        ({"event_dates": "2018-06-06/2018-06-06"}, False),
+        ({"event_dates": "2018-06-05"}, True),
+        ({"event_dates": "2018-06-05/2018-06-06"}, True),
+        ({"event_dates": "[2018-06-04, 2018-06-06]"}, True),
+        ({"event_dates": "2018-06-06", "date_approximate": "true"}, True),  # the dateline's day is a guess
+        ({"event_dates": "2018-06-06", "date": "2018-06"}, True),  # the dateline says June only
+    ],
+)
+def test_the_event_line_is_shown_where_it_says_more_than_the_dateline(changes: dict[str, str], shown: bool) -> None:
+    assert release(source(**changes)).event_adds_to_dateline is shown

@@ -8,6 +8,7 @@ import datetime
 import pytest
 
 from newsroom import pairing
+from newsroom.dates import Schedule
 from newsroom.frontmatter import Release
 
 LANGUAGES = ("en", "ka")
@@ -26,6 +27,12 @@ def release(name: str, lang: str, **fields) -> Release:
         **fields,
     }
     return Release(**values)
+
+
+def events(*spans: str) -> Schedule:
+    """A schedule from spans written as the front-matter writes them: `2018-03-06` or `start/end`."""
+    days = [tuple(datetime.date.fromisoformat(day) for day in (span.split("/") * 2)[:2]) for span in spans]
+    return Schedule(tuple(days))
 
 
 def messages(*releases: Release) -> list[str]:
@@ -118,14 +125,36 @@ def twins(en: dict, ka: dict) -> list[str]:
             [f"{KA}: 'funded_by': [] disagrees with its twin {EN} ([eu]); {SHARE} funded_by"],
         ),
         (
-            {"event_dates": (datetime.date(2018, 3, 6), datetime.date(2018, 3, 9))},
-            {"event_dates": (datetime.date(2018, 3, 6), datetime.date(2018, 3, 6))},
+            {"event_dates": events("2018-03-06/2018-03-09")},
+            {"event_dates": events("2018-03-06")},
             [f"{KA}: 'event_dates': 2018-03-06 disagrees with its twin {EN} (2018-03-06/2018-03-09); {SHARE} event_dates"],
         ),
         (
-            {"event_dates": (datetime.date(2018, 3, 6), datetime.date(2018, 3, 6))},
+            {"event_dates": events("2018-03-06")},
             {},
             [f"{KA}: 'event_dates': none disagrees with its twin {EN} (2018-03-06); {SHARE} event_dates"],
+        ),
+        (
+            {"event_dates": events("2018-12-14", "2018-12-15", "2018-12-17/2018-12-18")},
+            {"event_dates": events("2018-12-14/2018-12-18")},
+            [f"{KA}: 'event_dates': 2018-12-14/2018-12-18 disagrees with its twin {EN} "
+             f"([2018-12-14, 2018-12-15, 2018-12-17/2018-12-18]); {SHARE} event_dates"],
+        ),
+        # the date as far as it is known: its precision and whether it is approximate too
+        (
+            {"date": datetime.datetime(2018, 12, 1), "date_precision": "month"},
+            {"date": datetime.datetime(2018, 12, 1)},
+            [f"{KA}: 'date': 2018-12-01 disagrees with its twin {EN} (2018-12); {SHARE} date"],
+        ),
+        (
+            {"date": datetime.datetime(2018, 1, 1), "date_precision": "year"},
+            {"date": datetime.datetime(2018, 12, 1), "date_precision": "month"},
+            [f"{KA}: 'date': 2018-12 disagrees with its twin {EN} (2018); {SHARE} date"],
+        ),
+        (
+            {"date_approximate": True},
+            {},
+            [f"{KA}: 'date_approximate': false disagrees with its twin {EN} (true); {SHARE} date_approximate"],
         ),
         (
             {},
@@ -140,6 +169,10 @@ def twins(en: dict, ka: dict) -> list[str]:
         ({"partners": ("eu", "mia")}, {"partners": ("mia", "eu")}, []),  # order does not matter
         ({"funded_by": ("eu", "mia")}, {"funded_by": ("mia", "eu")}, []),
         ({"date": datetime.datetime(2018, 6, 6, 9, 0)}, {"date": datetime.datetime(2018, 6, 6, 17, 30)}, []),  # same day
+        ({"date": datetime.datetime(2018, 12, 1), "date_precision": "month", "date_approximate": True},
+         {"date": datetime.datetime(2018, 12, 1), "date_precision": "month", "date_approximate": True}, []),
+        # the same days, written otherwise
+        ({"event_dates": events("2018-12-14", "2018-12-15")}, {"event_dates": events("2018-12-14/2018-12-15")}, []),
         # what the versions may differ in
         (
             {"title": "EU tablets", "topics": ("health",), "location": "Tbilisi", "summary": "Tablets."},
@@ -210,6 +243,22 @@ def test_group_orders_by_the_newest_version_then_path() -> None:
     same_day_y = release("2018-06-05-y", "en", date=datetime.datetime(2018, 6, 5))
     groups = pairing.group([same_day_x, noon, early, same_day_y, late_twin])
     assert [group.key for group in groups] == ["a", f"file:{D}/2018-06-06-b", f"file:{D}/2018-06-05-y", f"file:{D}/2018-06-05-x"]
+
+
+def test_group_puts_a_month_or_a_year_at_its_first_instant_then_orders_by_path() -> None:
+    """Newest first: a release dated December 2018 sorts as 1 December 2018 at 00:00, below every
+    release of a later day of that month and above the days before; one dated 2018, as 1 January."""
+    day = release("2018-12-06-day", "en", date=datetime.datetime(2018, 12, 6))
+    first = release("2018-12-01-first", "en", date=datetime.datetime(2018, 12, 1))
+    month = release("2018-12-month", "en", date=datetime.datetime(2018, 12, 1), date_precision="month")
+    november = release("2018-11-30-november", "en", date=datetime.datetime(2018, 11, 30, 23, 59))
+    year = release("2018-year", "en", date=datetime.datetime(2018, 1, 1), date_precision="year")
+    new_year = release("2018-01-01-new-year", "en", date=datetime.datetime(2018, 1, 1))
+    older = release("2017-12-31-older", "en", date=datetime.datetime(2017, 12, 31))
+    groups = pairing.group([older, year, month, day, new_year, november, first])
+    # ties (the same instant) by path, the later path first, as for two releases of one day
+    assert [group.key.rsplit("/", 1)[-1] for group in groups] == [
+        "2018-12-06-day", "2018-12-month", "2018-12-01-first", "2018-11-30-november", "2018-year", "2018-01-01-new-year", "2017-12-31-older"]
 
 
 def test_group_items_carrying_a_release() -> None:

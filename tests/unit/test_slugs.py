@@ -280,3 +280,46 @@ def test_slugify_error_is_the_whole_message(text: str) -> None:
 def test_short(title: str, expected: str) -> None:
     assert slugs.short(title) == expected
     assert len(slugs.short(title)) <= 50
+
+
+@pytest.mark.parametrize(
+    ("name", "prefix"),
+    [
+        ("2018-06-06-eu-tablets.en.md", "2018-06-06"),
+        ("content/releases/2018/2018-12-film-festival.en.md", "2018-12"),
+        ("2018-archive-photos.ka.md", "2018"),
+        ("2018.en.md", "2018"),
+        ("2018-12.en.md", "2018-12"),
+        ("2030-agenda.en.md", "2030"),  # whether that is a year is for the release's date to say
+        ("2018-13-steps.en.md", "2018"),  # no month 13: the name starts with a year only
+        ("2019-02-29-leap.en.md", "2019-02"),  # no such day: a month
+        ("2018-1-x.en.md", "2018"),  # a month has two digits in a name
+        ("20181206-x.en.md", None),
+        ("eu-tablets.en.md", None),
+        ("content\\releases\\2018\\2018-12-film.en.md", "2018-12"),
+    ],
+)
+def test_date_prefix(name: str, prefix: str | None) -> None:
+    assert slugs.date_prefix(name) == prefix
+
+
+@pytest.mark.parametrize(
+    ("name", "dated", "slug"),
+    [
+        ("2018-12-film-festival.en.md", "2018-12", "film-festival"),
+        ("2018-archive-photos.en.md", "2018", "archive-photos"),
+        ("content/releases/2018/2018-12-ფესტივალი.ka.md", "2018-12", "pestivali"),
+        ("film-festival.en.md", "2018-12", "film-festival"),
+        ("2018-12-film-festival.en.md", None, "2018-12-film-festival"),  # dated to the day: words
+        ("2018-12-film-festival.en.md", "2018", "2018-12-film-festival"),  # not the date: words
+        ("2018-2030-agenda.en.md", "2018", "2030-agenda"),
+        ("2018-06-06-eu-tablets.en.md", "2018-06", "eu-tablets"),  # a day is always the date's
+    ],
+)
+def test_from_filename_of_a_release_dated_to_the_month_or_the_year(name: str, dated: str | None, slug: str) -> None:
+    assert slugs.from_filename(name, dated) == slug
+
+
+def test_from_filename_a_month_and_nothing_else_is_no_url_name() -> None:
+    with pytest.raises(ValueError, match=f"^{re.escape(NO_WORDS)}$"):
+        slugs.from_filename("2018-12.en.md", "2018-12")
