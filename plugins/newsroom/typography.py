@@ -16,8 +16,8 @@ from markupsafe import Markup, escape
 GEORGIAN = "\u10d0-\u10ff\u1c90-\u1cbf"  # Mkhedruli and Mtavruli letters
 # The case endings and postpositions written after a hyphen (-ის, -ში, -ზე, -სთვის, -დან, …), in
 # the singular and the plural (-ები, -ების, …), with the particle -ც ("also") after any of them.
-CASES = ("ის ს მა მ ით თ ად დ ო ში ზე თან თვის სთვის ისთვის დან იდან გან ისგან ვით ივით მდე ამდე კენ ისკენ "
-         "ები ებს ების ებმა ებით ებად ებო ებში ებზე ებთან ებისთვის ებიდან ებისგან").split()
+CASES = ("ის ისა ს სა მა მ ით ითა თ ად ადა დ ო ში ზე თან თვის სთვის ისთვის დან იდან გან ისგან ვით ივით მდე ამდე "
+         "კენ ისკენ ები ებს ების ებისა ებმა ებით ებად ებო ებში ებზე ებთან ებისთვის ებიდან ებისგან").split()
 # a word (Latin, digits or Georgian), a hyphen, a Georgian ending, and the word ends
 ENDING = re.compile(rf"[\w{GEORGIAN}]+-(?:{'|'.join(sorted(CASES, key=len, reverse=True))})ც?(?![\w{GEORGIAN}])")
 # a tag as the sanitiser and the templates write it (attribute values in double quotes)

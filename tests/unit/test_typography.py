@@ -17,6 +17,8 @@ KEPT = '<span class="nobr">{}</span>'
         ("2018-ში", KEPT.format("2018-ში")),
         ("აივ-ზე და შიდს-ის", f"{KEPT.format('აივ-ზე')} და {KEPT.format('შიდს-ის')}"),
         ("EU-სთვის", KEPT.format("EU-სთვის")),
+        ("IOM-ისა და", f"{KEPT.format('IOM-ისა')} და"),  # the genitive's long form, as the site's own lead writes it
+        ("IOM-ისაც", KEPT.format("IOM-ისაც")),
         ("co-operation", "co-operation"),  # no Georgian ending: breaks as English does
         ("ქალაქ-სოფელთან-ახლოს", "ქალაქ-სოფელთან-ახლოს"),  # a compound, not an ending of at most six letters
         ("IOM - ის", "IOM - ის"),
