@@ -9,6 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PIL import Image
+
 from conftest import ROOTS, build, settings_for
 
 from newsroom.session import Session
@@ -217,6 +219,17 @@ def test_a_photo_added_to_the_text_and_a_link_to_a_deleted_release(live, tmp_pat
     assert assert_same_problems_as_a_cold_build(live, tmp_path) == [
         "content/releases/2018/2018-06-06-eu-tablets.en.md: 'body': line 16: link to '{filename}/releases/2018/2018-03-09-women-police.en.md' "
         "names no release file in content/; check the path from content/, e.g. {filename}/releases/2018/2018-06-06-eu-tablets-for-policing.en.md"]
+
+
+def test_a_photo_new_to_the_site_put_in_the_text_of_a_release_is_published_with_it(live, tmp_path):
+    """A photo no release used before: its variants are written when the release that now shows it is."""
+    Image.new("RGB", (800, 500), "green").save(live.content / "images" / "fresh.png")
+    assert live.refresh().kind == "full"
+    assert not list((live.output / "images" / "sized").glob("fresh-*"))
+    edit(live, "2018/2018-06-06-eu-tablets.en.md", "Internal Affairs.", "Internal Affairs.\n\n![A green field](../../images/fresh.png)")
+    assert live.refresh().kind == "releases"
+    assert list((live.output / "images" / "sized").glob("fresh-*"))
+    assert_same_as_a_full_build(live, tmp_path)
 
 
 # -- corrections, renames, withdrawals: a refresh writes what a full build writes -----------------
