@@ -146,8 +146,10 @@ class NewsroomGenerator(Generator):
                 article.picture = made[src]
             self.fill_body_images(article)
         self.newsroom.logos = self.make_logos()
-        used = [a.picture for a in articles if a.release.image]
-        used += [made[image.src] for a in articles for image in a.release.body_images]
+        # a withdrawn release shows no photo: its photos are published only if another release shows them
+        shown_articles = [a for a in articles if not a.release.withdrawn]
+        used = [a.picture for a in shown_articles if a.release.image]
+        used += [made[image.src] for a in shown_articles for image in a.release.body_images]
         self.pictures = list({id(picture): picture for picture in (*used, *self.newsroom.logos.values())}.values())
         for group in self.groups:  # a withdrawn release has no neighbours, and is no one's
             for item in group.versions.values():

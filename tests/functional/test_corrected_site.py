@@ -21,6 +21,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
+from PIL import Image
 
 from checks.builtsite import BuiltSite
 from checks.conftest import require
@@ -192,6 +193,23 @@ def test_a_withdrawn_release_asks_search_engines_to_forget_it_and_is_not_indexed
     # its twin is still its twin: both say it was withdrawn
     assert {link["hreflang"]: link["href"] for link in page.select('head link[rel="alternate"][hreflang]')} == {
         "en": url("en", WITHDRAWN), "ka": url("ka", WITHDRAWN), "x-default": url("en", WITHDRAWN)}
+
+
+def test_a_withdrawn_releases_photos_are_not_published(tmp_path):
+    """Its page shows no photo, and a release may be withdrawn for a person's safety: neither its
+    lead photo nor a photo in its text is published, unless another release shows it."""
+    content = shutil.copytree(ROOTS / "corrections" / "content", tmp_path / "content")
+    (content / "images").mkdir()
+    for name, colour in (("survey", "green"), ("clinic", "red"), ("office", "blue")):
+        Image.new("RGB", (800, 500), colour).save(content / "images" / f"{name}.png")
+    for path in (content / "releases" / "2018").glob("2018-11-20-health-survey.*.md"):
+        text = path.read_text(encoding="utf-8").replace("---\n", "---\nimage: {src: images/survey.png, alt: A nurse}\n", 1)
+        path.write_text(text + "\n![A clinic](../../images/clinic.png)\n\n![The office](../../images/office.png)\n", encoding="utf-8")
+    visit = content / "releases" / "2019" / "2019-03-01-office-visit.en.md"
+    visit.write_text(visit.read_text(encoding="utf-8") + "\n![The office](../../images/office.png)\n", encoding="utf-8")
+    output = build(content, tmp_path / "output")
+    published = sorted({path.name.split("-")[0] for path in (output / "images").rglob("*.*")})
+    assert published == ["office"]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -284,3 +284,11 @@ def test_a_release_withdrawn_in_one_language_is_reported_as_a_cold_build_reports
         "content/releases/2018/2018-06-06-eu-tablets.en.md (2019-02-01); the language versions of one release are withdrawn "
         "together, on the same day"]
     assert_same_as_a_full_build(live, tmp_path)
+
+
+def test_a_withdrawn_releases_photo_leaves_the_preview(live, tmp_path):
+    assert list((live.output / "images" / "sized").glob("conference-*"))
+    edit(live, "2018/2018-03-09-women-police.en.md", "lang: en\n", "lang: en\nwithdrawn: 2019-02-01\n")
+    assert live.refresh().kind == "releases"
+    assert not list((live.output / "images" / "sized").glob("conference-*"))
+    assert_same_as_a_full_build(live, tmp_path)
