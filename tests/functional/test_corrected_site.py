@@ -12,10 +12,12 @@ women-in-policing-conference.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import shutil
 import xml.etree.ElementTree as ET
+import zlib
 
 import feedparser
 import pytest
@@ -193,6 +195,19 @@ def test_a_withdrawn_release_asks_search_engines_to_forget_it_and_is_not_indexed
     # its twin is still its twin: both say it was withdrawn
     assert {link["hreflang"]: link["href"] for link in page.select('head link[rel="alternate"][hreflang]')} == {
         "en": url("en", WITHDRAWN), "ka": url("ka", WITHDRAWN), "x-default": url("en", WITHDRAWN)}
+
+
+def test_no_file_of_the_site_holds_the_withdrawn_text(site):
+    """Not its page, a feed, a card's summary or the search index (read unzipped)."""
+    words = ("1,200 migrants", "1 200 მიგრანტი")
+    found = []
+    for path in sorted(site.output.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            with contextlib.suppress(OSError, EOFError, zlib.error):
+                data = gzip.decompress(data)
+            found += [f"{path.relative_to(site.output)}: {word}" for word in words if word.encode() in data]
+    assert found == []
 
 
 def test_a_withdrawn_releases_photos_are_not_published(tmp_path):
