@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import json
+import re
 import shutil
 import xml.etree.ElementTree as ET
 import zlib
@@ -25,7 +26,9 @@ from bs4 import BeautifulSoup
 from lxml import etree
 from PIL import Image
 
-from checks.builtsite import BuiltSite
+from checks.axe import check_page
+from checks.builtsite import BuiltSite, serve
+from checks.builtsite import build as served_build
 from checks.conftest import require
 from checks.links import check_links
 from checks.nuchecker import VNU_JAR, check_html
@@ -337,3 +340,44 @@ def test_every_page_is_valid_html(site):
 def test_every_internal_link_resolves(site):
     findings = check_links(BuiltSite(site.output, SITE))
     assert findings == []
+
+
+# -- in a browser --------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """The fixture built for, and served at, a local address, as the checks of the published site are."""
+    www = tmp_path_factory.mktemp("www")
+    with serve(www) as origin:
+        yield served_build(ROOTS / "corrections" / "content", www / "newsroom", f"{origin}/newsroom")
+
+
+@pytest.fixture
+def page(chromium):
+    context = chromium.new_context()
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("http://127.0.0.1:") else route.abort())
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("old", list(MOVED))
+def test_a_browser_at_an_old_address_arrives_at_the_release(served, page, old):
+    page.goto(f"{served.siteurl}/{old}")
+    page.wait_for_url(f"{served.siteurl}/{MOVED[old]}")
+    assert page.locator("h1").inner_text() == TITLES[old[:2]]
+
+
+def without_refresh(route):
+    """The page as a browser that does not follow a refresh shows it."""
+    response = route.fetch()
+    body = response.text()
+    assert 'http-equiv="refresh"' in body
+    route.fulfill(response=response, body=re.sub(r'<meta http-equiv="refresh"[^>]*>', "", body))
+
+
+@pytest.mark.parametrize("path", [*MOVED, *(f"{lang}/news/{WITHDRAWN}/" for lang in LANGUAGES)])
+def test_no_accessibility_violations(served, page, path):
+    if path in MOVED:
+        page.route(f"{served.siteurl}/{path}", without_refresh)
+    assert check_page(page, f"{served.siteurl}/{path}", path) == []
+    assert page.url == f"{served.siteurl}/{path}"  # what was checked is that page, not the one it leads to
