@@ -1,6 +1,7 @@
 """Releases that changed after they were published: corrected, renamed, withdrawn. What their pages,
 the cards of every list, the feeds, the structured data, the sitemap and search say of them, in
-both languages, built by the strict settings.
+both languages, built by the strict settings; what the checks of the published site (the W3C Nu
+checker, links, axe-core in Chromium) find in their pages; where a browser at an old address lands.
 
 The fixture (tests/roots/corrections) holds, newest first, each in English and Georgian: an office
 visit (nothing changed), a health survey withdrawn on 1 February 2019 (the only release of its
