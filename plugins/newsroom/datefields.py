@@ -1,6 +1,7 @@
-"""The front-matter's dates as the officer writes them: `date` (a day, a month or a year) and
-`event_dates` (a day, a range, or a list of days and ranges), each read into its model
-(`dates.PublicationDate`, `dates.Schedule`) or refused with the fix for a likely slip.
+"""The front-matter's dates as the officer writes them: `date` (a day, a month or a year),
+`event_dates` (a day, a range, or a list of days and ranges), and the days a published release
+changed (`updated`, `withdrawn`: a day, optionally with a time), each read into its model
+(`dates.PublicationDate`, `dates.Schedule`, a datetime) or refused with the fix for a likely slip.
 
 Pure functions: text in, a value out, or None after `report(message)` was called with what is
 wrong. Whether a date fits the file's name and today's date is checked by `frontmatter`.
@@ -101,6 +102,23 @@ def day(value: object, report: Report, example: str = DAY_EXAMPLE) -> datetime.d
         return None
     moment = _moment(text, report, example, year, month, day_, hour or 0, minute or 0, second or 0)
     return None if moment is None else moment.date()
+
+
+def moment(value: object, report: Report, fix: str) -> datetime.datetime | None:
+    """The day something happened to a published release (`updated`, `withdrawn`): `YYYY-MM-DD`,
+    optionally with a time; `fix` says which day to write ("write the day the release was corrected,
+    YYYY-MM-DD, e.g. 2019-01-12"). A month or a year is not enough: the page says the day."""
+    text = value.strip() if isinstance(value, str) else None
+    match = DATE.match(text) if text is not None else None
+    if not match:
+        meant = _iso(text) if text is not None else None
+        report(f"{shown(value)} is not a date; " + (f"write it year-month-day: {meant}" if meant and len(meant) == 10 else fix))
+        return None
+    year, month, day_, hour, minute, second = (int(part) if part else None for part in match.groups())
+    if day_ is None:
+        report(f"{shown(text)} is not a day; {fix}")
+        return None
+    return _moment(text, report, fix, year, month, day_, hour or 0, minute or 0, second or 0)
 
 
 def schedule(value: object, report: Report) -> Schedule | None:

@@ -42,13 +42,16 @@ def vaguer_than_a_timestamp(release) -> bool:
 
 
 def build(items: list, lang: str, title: str, settings, dateline: Callable[[object], str] | None = None,
-          topics: Mapping = MappingProxyType({})) -> _Feed:
+          topics: Mapping = MappingProxyType({}), updated: Callable[[object], str] | None = None) -> _Feed:
     """The feed of one language: its newest releases, with full text, in that language; `topics`
     (the registry) names each release's topics in that language.
 
     `dateline(item)`: the release page's dateline (HTML). An entry whose date is vaguer than its
     timestamp starts its summary and its text with it, so that what a feed reader shows says what
-    is known ("December 2018", "c. 2018") next to the timestamp it must carry."""
+    is known ("December 2018", "c. 2018") next to the timestamp it must carry.
+
+    A corrected release's entry is `updated` at its correction (Pelican's `modified`), and its text
+    starts with `updated(item)`, the page's line that says when and what was corrected."""
     site = settings["SITEURL"].rstrip("/")
     timezone = settings.get("TIMEZONE")
     feed_url = f"{site}/{url_of(lang)}"
@@ -66,12 +69,13 @@ def build(items: list, lang: str, title: str, settings, dateline: Callable[[obje
         link = f"{site}/{item.url}"
         summary = item.metadata.get("summary")
         said = dateline(item) if dateline is not None and vaguer_than_a_timestamp(item.release) else ""
+        corrected = updated(item) if updated is not None and item.release.updated is not None else ""
         feed.add_item(
             title=item.title,  # plain text, as written: feedgenerator escapes it
             link=link,
             unique_id=get_tag_uri(link, item.date),
             description=summary if summary is None else said + summary,
-            content=said + item.get_content(site),
+            content=said + corrected + item.get_content(site),
             pubdate=set_date_tzinfo(item.date, timezone),
             updateddate=set_date_tzinfo(getattr(item, "modified", item.date), timezone),
             labelled_categories=[(key, topics[key].name(lang) if key in topics else key, f"{site}/{pages.url_of('topics', lang)}")
@@ -81,11 +85,12 @@ def build(items: list, lang: str, title: str, settings, dateline: Callable[[obje
 
 
 def write(output_path: str, items: list, lang: str, title: str, settings,
-          dateline: Callable[[object], str] | None = None, topics: Mapping = MappingProxyType({})) -> tuple[str, _Feed]:
+          dateline: Callable[[object], str] | None = None, topics: Mapping = MappingProxyType({}),
+          updated: Callable[[object], str] | None = None) -> tuple[str, _Feed]:
     """Write one language's feed; its path and the feed (what Pelican's `feed_written` carries)."""
     path = Path(output_path) / url_of(lang)
     os.makedirs(path.parent, exist_ok=True)
-    feed = build(items, lang, title, settings, dateline, topics)
+    feed = build(items, lang, title, settings, dateline, topics, updated)
     with open(path, "w", encoding="utf-8") as out:
         feed.write(out, "utf-8")
     return str(path), feed

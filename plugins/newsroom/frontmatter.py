@@ -34,6 +34,11 @@ FIELDS = (
     "draft",
     "slug",
     "date_approximate",
+    "updated",
+    "correction",
+    "aliases",
+    "withdrawn",
+    "withdrawn_reason",
 )
 IMAGE_FIELDS = ("src", "alt", "caption", "credit")
 
@@ -56,6 +61,19 @@ LANGUAGE_SLIPS = {
     "uk": "en",
 }
 
+# Names of fields other sites and tools use for ours, mapped to ours.
+FIELD_SLIPS = {
+    "redirect_from": "aliases",  # Jekyll
+    "redirects": "aliases",
+    "old_slugs": "aliases",
+    "modified": "updated",  # Pelican
+    "last_modified": "updated",
+    "lastmod": "updated",  # Hugo
+    "withdrawn_note": "withdrawn_reason",
+    "withdrawal_reason": "withdrawn_reason",
+    "correction_note": "correction",
+}
+
 KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 TRANSLATION_KEY_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
 DATE_EXAMPLE = datefields.DATE_EXAMPLE
@@ -67,6 +85,13 @@ TITLE_LIMIT = 200  # characters; the longest real headline is about 140
 SUMMARY_LIMIT = 1000
 LINE_LIMIT = 300  # location, alt text, caption, credit
 FRONT_MATTER_LIMIT = 16 * 1024
+
+# The days a published release changed: which day each field holds, and an example of one.
+UPDATED = ("the day the release was corrected", "2019-01-12")
+WITHDRAWN = ("the day the release was withdrawn", "2019-02-01")
+# An old URL name, as the site made it from a file name (`slugs.slugify`): what an alias must be.
+URL_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+URL_NAME_EXAMPLE = "eu-tablets"
 
 
 @dataclass(frozen=True)
@@ -98,6 +123,11 @@ class Release:
     draft: bool = False
     date_approximate: bool = False
     date_precision: str = "day"  # how much of `date` is known: 'day', 'month' or 'year'
+    updated: datetime.datetime | None = None  # the day (and time) of the last correction
+    correction: str | None = None  # what was corrected, one line in the file's language
+    aliases: tuple[str, ...] = ()  # URL names the release had before, each leading to it
+    withdrawn: datetime.datetime | None = None  # the day it was withdrawn: its page says so, instead of its text
+    withdrawn_reason: str | None = None
     body_images: tuple[BodyImage, ...] = ()  # the photos in the text, found when it is converted
     links: tuple[ReleaseLink, ...] = ()  # its text's links to other releases ({filename}/…)
 
@@ -130,6 +160,8 @@ class Site:
 
     languages: tuple[str, ...]
     today: datetime.date = field(default_factory=datetime.date.today)
+    # a release's address (Pelican's ARTICLE_URL): how an old address in `aliases` is read
+    article_url: str = "{lang}/news/{slug}/"
 
 
 def split(text: str) -> tuple[str, str, int] | None:
@@ -199,6 +231,19 @@ def validate(raw: Mapping, body: str, path: str, site: Site, body_line: int = 1)
         "date_approximate": checker.flag("date_approximate"),
         "slug": checker.slug("slug", published),
     }
+    values |= {
+        "updated": checker.changed("updated", published, UPDATED,
+                                   "a correction comes after the release, check the day",
+                                   "correct the text and leave 'updated' out"),
+        "correction": checker.note("correction", "updated", "a correction note needs the day of the correction; "
+                                                            "add the line updated: YYYY-MM-DD"),
+        "aliases": checker.aliases("aliases", values["lang"], values["slug"]),
+        "withdrawn": checker.changed("withdrawn", published, WITHDRAWN,
+                                     "a release is withdrawn after it was published, check the day",
+                                     "to keep it off the site, add draft: true or delete the file"),
+        "withdrawn_reason": checker.note("withdrawn_reason", "withdrawn", "a reason needs the day the release was withdrawn; "
+                                                                          "add the line withdrawn: YYYY-MM-DD"),
+    }
     checker.unknown_fields()
     checker.body(body)
     if checker.problems:
@@ -222,7 +267,9 @@ class _Checker:
     def unknown_fields(self) -> None:
         for name in self.raw:
             if name not in FIELDS:
-                self.report(name, f"unknown field;{suggestion(name, FIELDS)} {one_of(FIELDS)}")
+                meant = FIELD_SLIPS.get(str(name).lower())
+                hint = f" did you mean '{meant}'?" if meant else suggestion(name, FIELDS)
+                self.report(name, f"unknown field;{hint} {one_of(FIELDS)}")
 
     def text(self, name: str, required: bool = False, multiline: bool = False, limit: int = LINE_LIMIT) -> str | None:
         return self.checked_text(name, self.raw.get(name), required, multiline, limit)
@@ -293,6 +340,113 @@ class _Checker:
                    f"correct the date, or rename the file to {written}-{base.removeprefix(named).lstrip('-')}")
             return None
         return published
+
+    def changed(self, name: str, published: PublicationDate | None, day: tuple[str, str], after: str,
+                unpublished: str) -> datetime.datetime | None:
+        """The day a published release changed (`updated`, `withdrawn`): a day, optionally with a
+        time, from its publication to today. `day`: which day it is, and an example. A release that
+        waits for its date has not been published: there is nothing to correct or withdraw yet
+        (`unpublished` says what to do instead)."""
+        value = self.raw.get(name)
+        if value is None:
+            return None
+        what, example = day
+        report = lambda message: self.report(name, message)  # noqa: E731
+        moment = datefields.moment(value, report, f"write {what}, YYYY-MM-DD, e.g. {example}")
+        if moment is None or published is None:
+            return moment
+        start, today = published.start, self.site.today
+        if start.date() > today:
+            report(f"{shown(value)} is for a release already published, and this one waits for its date, {published.iso()}; {unpublished}")
+            return None
+        timed = moment.time() != datetime.time()
+        if moment.date() < start.date() or (timed and moment < start):
+            written = self.raw["date"].strip() if timed else published.iso()  # with its time, when that decides
+            report(f"{shown(value)} is before the release's date, {written}; {after}")
+            return None
+        if moment.date() > today:
+            report(f"{shown(value)} has not come yet; write {what}, today at the latest")
+            return None
+        return moment
+
+    def note(self, name: str, needs: str, without: str) -> str | None:
+        """A one-line note that says more about another field (`correction` about `updated`)."""
+        value = self.text(name)
+        if value is not None and self.raw.get(needs) is None:
+            self.report(name, without)
+            return None
+        return value
+
+    def aliases(self, name: str, lang: str | None, slug: str | None) -> tuple[str, ...]:
+        """The URL names a renamed release had before: each written as the name
+        (`eu-tablets`) or as the old address in the release's language (`/en/news/eu-tablets/`).
+        Whether another release of that language has the name is checked per build (`pairing`)."""
+        value = self.raw.get(name)
+        if value is None or value == []:
+            return ()
+        if isinstance(value, str) and "," in value:
+            listed = ", ".join(part.strip() for part in value.split(","))
+            self.report(name, f"{shown(value)} is not a list; write the old URL names in brackets: [{listed}]")
+            return ()
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+            self.report(name, f"{shown(value)} is not a list of old URL names; write [old-name, older-name]")
+            return ()
+        names: list[str] = []
+        for item in items:
+            found = self.alias(name, item.strip(), lang)
+            if found is None:
+                continue
+            if found == slug:
+                self.report(name, f"{shown(item.strip())} is the release's own URL name; list only the names it had before")
+            elif found in names:
+                self.report(name, f"{shown(found)} is listed twice")
+            else:
+                names.append(found)
+        return tuple(names)
+
+    def alias(self, name: str, text: str, lang: str | None) -> str | None:
+        """One old URL name, from its name or its old address; None after reporting why not."""
+        own = lang or self.site.languages[0]
+        example = f"write an old URL name, e.g. {URL_NAME_EXAMPLE}, or an old address, e.g. /{self.address(own, URL_NAME_EXAMPLE)}"
+        if "://" in text:
+            meant = self.name_in(urlsplit(text).path, own)
+            fix = f"write the old URL name alone: {meant}" if meant and URL_NAME.match(meant) else example
+            self.report(name, f"{shown(text)} is a web address; {fix}")
+            return None
+        written = text
+        if "/" in text:
+            found = self.name_in(text, own)
+            if found is None:
+                other = next((code for code in self.site.languages if code != own and self.name_in(text, code)), None)
+                if other is not None:
+                    self.report(name, f"{shown(text)} is an address in '{other}'; list it in the '{other}' version of the release")
+                else:
+                    self.report(name, f"{shown(text)} is not the address of a release; {example}")
+                return None
+            text = found
+        if not URL_NAME.match(text):
+            try:
+                meant = f": {slugs.slugify(text)}"
+            except ValueError:
+                meant = ""
+            self.report(name, f"{shown(written)} is not a URL name; write it as the address had it, in small Latin letters, "
+                              f"digits and '-'{meant}")
+            return None
+        return text
+
+    def address(self, lang: str, slug: str) -> str:
+        """A release's address below the site, as Pelican makes it: `en/news/eu-tablets/`."""
+        return self.site.article_url.replace("{lang}", lang).replace("{slug}", slug)
+
+    def name_in(self, path: str, lang: str) -> str | None:
+        """The URL name in a release's address in `lang`, written with or without the slashes at
+        its ends, `index.html` or the folder the site is served from; else None."""
+        pattern = "".join(
+            "(?P<slug>[^/]+)" if part == "{slug}" else re.escape(lang) if part == "{lang}" else "[^/]+" if part.startswith("{") else re.escape(part)
+            for part in re.split(r"(\{[^}]*\})", self.site.article_url.strip("/")))
+        found = re.fullmatch(rf"(?:.*/)?{pattern}", path.removesuffix("index.html").strip("/"))
+        return found.group("slug") if found else None
 
     def language(self, name: str) -> str | None:
         value = self.raw.get(name)

@@ -1,5 +1,9 @@
 """The newsroom generator: after Pelican has read the releases, check them as a whole, pair the
-language versions, and write every list page, feed and the sitemap, for all languages in one run."""
+language versions, and write every list page, feed and the sitemap, for all languages in one run.
+
+A withdrawn release keeps its page (which says it was withdrawn) and leaves everything else:
+lists, neighbours, feeds, the sitemap, search. A renamed release gets a page at each old address
+that sends readers on to it."""
 
 from __future__ import annotations
 
@@ -71,6 +75,11 @@ def neighbour(item) -> tuple | None:
     return (item.url, item.title) if item is not None else None
 
 
+def withdrawn(group: Group) -> bool:
+    """A release withdrawn (its language versions are withdrawn together: `pairing.SHARED_FIELDS`)."""
+    return any(item.release.withdrawn for item in group.versions.values())
+
+
 class NewsroomGenerator(Generator):
     """Created by Pelican for each build; it holds that build's state, kept only by a live preview
     (`session.Session`) to refresh that build after an edit. Nothing is kept at module level."""
@@ -86,7 +95,8 @@ class NewsroomGenerator(Generator):
         self.quiet = False  # True: no progress lines (a live preview's refreshes)
         self.newsroom = Newsroom(self.config, dict(self.registries.partners), dict(self.registries.topics))
         self.list_pages: list[pages.ListPage] = []
-        self.groups: list[Group] = []
+        self.groups: list[Group] = []  # every release with a page
+        self.listed: list[Group] = []  # …less the withdrawn: what lists, feeds, the sitemap and search show
         self.pictures: list[images.Picture] = []
         self.made_pictures: dict[str, images.Picture] = {}  # by src: releases sharing an image share its variants
         self.expected_output: Expected | None = None  # what generate_output wrote, checked before publishing
@@ -126,6 +136,7 @@ class NewsroomGenerator(Generator):
             # only a preview has them: a strict build leaves them out
             article.embargoed = article.date > datetime.datetime.now(article.date.tzinfo)
         self.groups = pairing.group(articles, release_of=lambda a: a.release)
+        self.listed = [group for group in self.groups if not withdrawn(group)]
         made = self.made_pictures
         for article in articles:
             if article.release.image:
@@ -135,11 +146,16 @@ class NewsroomGenerator(Generator):
                 article.picture = made[src]
             self.fill_body_images(article)
         self.newsroom.logos = self.make_logos()
-        used = [a.picture for a in articles if a.release.image]
-        used += [made[image.src] for a in articles for image in a.release.body_images]
+        # a withdrawn release shows no photo: its photos are published only if another release shows them
+        shown_articles = [a for a in articles if not a.release.withdrawn]
+        used = [a.picture for a in shown_articles if a.release.image]
+        used += [made[image.src] for a in shown_articles for image in a.release.body_images]
         self.pictures = list({id(picture): picture for picture in (*used, *self.newsroom.logos.values())}.values())
+        for group in self.groups:  # a withdrawn release has no neighbours, and is no one's
+            for item in group.versions.values():
+                item.newer = item.older = None
         for lang in self.config.codes:  # previous/next within the release's own language
-            own = [group.versions[lang] for group in self.groups if lang in group.versions]
+            own = [group.versions[lang] for group in self.listed if lang in group.versions]
             for newer, item, older in zip([None, *own], own, [*own[1:], None]):
                 item.newer, item.older = newer, older
         for group in self.groups:
@@ -152,7 +168,7 @@ class NewsroomGenerator(Generator):
         """Every list page in every language, from the paired releases."""
         articles = self.context["articles"]
         self.list_pages = pages.plan(
-            self.groups,
+            self.listed,
             release_of=lambda a: a.release,
             registries={"partner": self.newsroom.partners, "topic": self.newsroom.topics},
             languages=self.config.codes,
@@ -239,7 +255,7 @@ class NewsroomGenerator(Generator):
                                    f"{len(self.config.codes)} feeds, the sitemap")
         # every page is written by now (Pelican's own generators ran first); a site without a single
         # release (a preview whose every release has a problem) has nothing to index
-        indexed = self.config.search and bool(self.groups)
+        indexed = self.config.search and bool(self.listed)
         if indexed:
             cache = Path(self.settings["CACHE_PATH"]) / "newsroom-search" if self.page_cache else None
             search.index(output, search.pages_glob(self.settings["ARTICLE_URL"]), cache)
@@ -247,7 +263,7 @@ class NewsroomGenerator(Generator):
         self.expected_output = Expected(
             files=(*(job.save_as for job in jobs), *(feeds.url_of(code) for code in self.config.codes), "sitemap.xml"),
             copies=(*theme_assets.files(), *images.files(self.image_cache, self.pictures), *headers.files(Path(self.theme))),
-            search=tuple(sorted({lang for group in self.groups for lang in group.versions})) if indexed else None,
+            search=tuple(sorted({lang for group in self.listed for lang in group.versions})) if indexed else None,
         )
 
     def render_in_place(self, jobs: list[render.Job], output: Path) -> None:
@@ -270,7 +286,8 @@ class NewsroomGenerator(Generator):
         for language in self.config.languages:
             macros = self.macros_in(language.code)
             path, feed = feeds.write(str(output), self.feed_items(language.code), language.code, language.sitename, self.settings,
-                                     dateline=lambda item, macros=macros: str(macros.dateline(item)), topics=self.newsroom.topics)
+                                     dateline=lambda item, macros=macros: str(macros.dateline(item)), topics=self.newsroom.topics,
+                                     updated=lambda item, macros=macros: str(macros.updated(item)))
             signals.feed_written.send(path, context=self.context, feed=feed)
         sitemap.write(str(output), self.sitemap_pages(), self.settings["SITEURL"])
 
@@ -284,12 +301,26 @@ class NewsroomGenerator(Generator):
             for item in items
         ]
 
+    def redirect_jobs(self, items: list) -> list[render.Job]:
+        """A page at each old address of these releases (`aliases`), sending readers to the release."""
+        sign = self.signer if self.page_cache else (lambda *inputs: None)
+        jobs = []
+        for item in items:
+            for alias in item.release.aliases:
+                url = pelican_internals.url_with_slug(item, alias)
+                jobs.append(render.Job(pages.save_as(url), "redirect",
+                                       {"lang": item.lang, "target": item, "links": Links(item.lang, url, {}, None)},
+                                       sign("redirect", url, item.lang, item.url, item.title)))
+        return jobs
+
     def jobs(self) -> list[render.Job]:
-        """Every page this plugin writes: the releases, the lists, the rest."""
+        """Every page this plugin writes: the releases, the old addresses of renamed ones, the lists,
+        the rest."""
         sign = self.signer if self.page_cache else (lambda *inputs: None)
         items = [item for group in self.groups for item in group.versions.values()]
         seen = {id(item): shown(item) for item in items} if self.page_cache else {}
         jobs = self.release_jobs(items)
+        jobs += self.redirect_jobs(items)
         jobs += [
             render.Job(page.save_as, page.template, {"lang": page.lang, "page": page, "links": page.links},
                        sign(page.kind, page.key, page.lang, page.number, page.count, page.previous_url, page.next_url,
@@ -341,10 +372,12 @@ class NewsroomGenerator(Generator):
         return {code: pages.url_of("home", code) for code in self.config.codes}
 
     def feed_items(self, lang: str) -> list:
-        items = [group.versions[lang] for group in self.groups if lang in group.versions]
+        items = [group.versions[lang] for group in self.listed if lang in group.versions]
         return items[: self.config.feed_items]
 
     def sitemap_pages(self) -> list[Links]:
-        articles = [item.links for group in self.groups for item in group.versions.values()]
+        """Every page a search engine should know: not the 404 pages, not a withdrawn release's,
+        not an old address's (each tells search engines not to index it)."""
+        articles = [item.links for group in self.listed for item in group.versions.values()]
         root = Links(self.config.default.code, "", self.homes(), "", [])
         return [root, *articles, *(page.links for page in self.list_pages)]

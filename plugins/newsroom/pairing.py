@@ -19,14 +19,19 @@ T = TypeVar("T")
 
 # Fields the language versions of one release must agree on, and how each is compared: the date
 # as far as it is known (2018-12-06, 2018-12 or 2018: its precision too) and whether it is
-# approximate; the event's days, however they are written ([14, 15] is 14/15).
+# approximate; the event's days, however they are written ([14, 15] is 14/15); the day it was
+# withdrawn (a release is withdrawn in every language, or in none). Not `updated`: a correction
+# may concern one language's text only; nor `aliases`: each language has its own addresses.
 SHARED_FIELDS = {
     "date": lambda release: release.published.iso(),
     "date_approximate": lambda release: release.date_approximate,
     "partners": lambda release: frozenset(release.partners),
     "funded_by": lambda release: frozenset(release.funded_by),
     "event_dates": lambda release: None if release.event_dates is None else release.event_dates.runs,
+    "withdrawn": lambda release: None if release.withdrawn is None else release.withdrawn.date().isoformat(),
 }
+# Why the versions must agree, where "share their <field>" does not say it.
+AGREEMENT = {"withdrawn": "the language versions of one release are withdrawn together, on the same day"}
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,7 @@ def check(releases: Iterable[Release], languages: tuple[str, ...]) -> list[Probl
     releases = sorted(releases, key=lambda release: release.path)
     problems = _clashes(releases, "translation_key", lambda r: r.translation_key, "translation key")
     problems += _clashes(releases, "slug", lambda r: r.slug, "URL name")
+    problems += _old_addresses_taken(releases)
     problems += _namesakes_apart(releases, languages)
     by_key: dict[str, list[Release]] = defaultdict(list)
     for release in releases:
@@ -63,7 +69,7 @@ def check(releases: Iterable[Release], languages: tuple[str, ...]) -> list[Probl
                     problems.append(Problem(
                         twin.path, name,
                         f"{_show(name, twin)} disagrees with its twin {first.path} ({_show(name, first)}); "
-                        f"the language versions of one release share their {name}",
+                        + AGREEMENT.get(name, f"the language versions of one release share their {name}"),
                     ))
     return problems
 
@@ -96,6 +102,30 @@ def _clashes(releases: list[Release], name: str, value_of, noun: str) -> list[Pr
                 f"'{value}' is also the {noun} of {other.path} in the same language ('{release.lang}'); "
                 "each release needs its own",
             ))
+    return problems
+
+
+def _old_addresses_taken(releases: list[Release]) -> list[Problem]:
+    """Old URL names (`aliases`) that another release of the language has: as its URL name, or as
+    an old one too. An address leads to one release; the line goes to the file whose alias it is
+    (the later one, of two aliases), and names the other."""
+    names = {(release.lang, release.slug): release for release in releases if release.slug is not None}
+    seen: dict[tuple[str, str], Release] = {}
+    problems = []
+    for release in releases:
+        for alias in release.aliases:
+            key = (release.lang, alias)
+            owner = names.get(key)
+            if owner is not None and owner is not release:
+                problems.append(Problem(release.path, "aliases", (
+                    f"'{alias}' is the URL name of {owner.path} in the same language ('{release.lang}'); "
+                    "an old address leads to one release only, take it out of aliases")))
+                continue
+            other = seen.setdefault(key, release)
+            if other is not release:
+                problems.append(Problem(release.path, "aliases", (
+                    f"'{alias}' is also an old URL name of {other.path} in the same language ('{release.lang}'); "
+                    "an old address leads to one release only, keep it in one of them")))
     return problems
 
 

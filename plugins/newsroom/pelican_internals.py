@@ -95,6 +95,14 @@ def body_of(article) -> str:
     return article._content
 
 
+def url_with_slug(article, slug: str) -> str:
+    """The URL an article would have under another slug: ARTICLE_URL (ARTICLE_LANG_URL for a
+    language other than DEFAULT_LANG) filled in as Pelican fills it (`Content.url_format`), even when
+    the article's own URL is fixed (`override_url`)."""
+    setting = "ARTICLE_URL" if article.in_default_lang else "ARTICLE_LANG_URL"
+    return str(article.settings[setting]).format(**{**article.url_format, "slug": slug})
+
+
 def static_files(generator) -> list[tuple[str, str]]:
     """(where it is saved in the site, its source path from the content folder) of each file the
     static generator copies."""

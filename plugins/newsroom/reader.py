@@ -8,6 +8,7 @@ the prepared result. The result is the same either way: `convert` is one pure fu
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 import json
 import re
@@ -16,6 +17,7 @@ import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from markdown import Markdown
 from markupsafe import Markup
@@ -33,9 +35,18 @@ logger = logging.getLogger(__name__)
 PROBLEMS = "newsroom_problems"
 
 
-def site_for(pelican_settings) -> frontmatter.Site:
-    """What a front-matter is checked against on its own: the site's languages."""
-    return frontmatter.Site(languages=settings.config(pelican_settings).codes)
+def site_for(pelican_settings, now: datetime.datetime | None = None) -> frontmatter.Site:
+    """What a front-matter is checked against on its own: the site's languages, its releases'
+    address, and today as the site's calendar has it (TIMEZONE: Tbilisi), not the build machine's
+    (CI runs in UTC, four hours behind: at 01:00 on 1 December in Tbilisi, `date: 2026-12` has
+    begun). `now`: the moment to take instead of the clock's (an aware datetime)."""
+    timezone = pelican_settings.get("TIMEZONE")
+    now = now or datetime.datetime.now(datetime.timezone.utc)
+    today = now.astimezone(ZoneInfo(timezone)).date() if timezone else now.astimezone().date()
+    # an old address in `aliases` is read as Pelican makes a release's address (ARTICLE_URL and
+    # ARTICLE_LANG_URL are the same, pelicanconf.py)
+    article_url = pelican_settings.get("ARTICLE_URL") or frontmatter.Site.article_url
+    return frontmatter.Site(languages=settings.config(pelican_settings).codes, today=today, article_url=article_url)
 
 
 @functools.cache
@@ -101,6 +112,9 @@ def _convert(source_path: str, path: str, content_path: str, site: frontmatter.S
     }
     if summary is not None:
         metadata["summary"] = summary
+    if release.updated is not None:
+        # Pelican's `modified`: the article's `modified` in the site's time zone (feeds, JSON-LD)
+        metadata["modified"] = SafeDatetime.combine(release.updated.date(), release.updated.time())
     return html, metadata
 
 

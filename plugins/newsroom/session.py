@@ -180,7 +180,8 @@ class Session:
         # the edited releases' own pages first: they need their twins and neighbours, not the lists
         linked = {id(item) for group in newsroom.groups for item in group.versions.values()}
         first = newsroom.release_jobs([item for item in edited if id(item) in linked])
-        newsroom.write_pictures(self.output, [item.picture for item in edited if hasattr(item, "picture")])
+        # the photos' variants the site did not have: a lead photo or a photo in the text of an edited release
+        newsroom.write_pictures(self.output, [picture for picture in newsroom.pictures if not set(picture.files()) <= pictures_before])
         newsroom.render_in_place(first, self.output)
         first_page_after = time.perf_counter() - start
         newsroom.plan_lists()

@@ -489,6 +489,41 @@ TABLE = [
         (f"content/images/rows/linked.jpg: {LINK_OUT}",
          f"{SHOWN}/image-link-outside.en.md: 'image.src': 'images/rows/linked.jpg' is a link to a place outside content/images/; copy the photo itself into content/images/")),
 
+    # -- corrections, renames and withdrawals ----------------------------------------------------
+    bad("changes", "updated-a-month", release(updated="2020-04"),
+        "'updated': '2020-04' is not a day; write the day the release was corrected, YYYY-MM-DD, e.g. 2019-01-12"),
+    bad("changes", "updated-before-the-release", release(updated="2020-03-01"),
+        "'updated': '2020-03-01' is before the release's date, 2020-03-02; a correction comes after the release, check the day"),
+    bad("changes", "correction-without-its-day", release(correction="the office opens in May, not in April."),
+        "'correction': a correction note needs the day of the correction; add the line updated: YYYY-MM-DD"),
+    bad("changes", "correction-on-two-lines", release(updated="2020-04-01", extra="correction: |\n  the office opens in May,\n  not in April.\n"),
+        "'correction': 'the office opens in May,\\nnot in April.' contains a line break after 'office opens in May,'; write it on one line"),
+    bad("changes", "withdrawn-true", release(withdrawn="true"),
+        "'withdrawn': True is not a date; write the day the release was withdrawn, YYYY-MM-DD, e.g. 2019-02-01"),
+    bad("changes", "old-address-of-another-language", release(aliases="[/ka/news/opisi/]"),
+        "'aliases': '/ka/news/opisi/' is an address in 'ka'; list it in the 'ka' version of the release"),
+    Row("old-address-of-another-release", "changes", {f"{ROWS}/old-address-of-another-release.en.md": release(aliases="[women-police]")},
+        (f"{SHOWN}/old-address-of-another-release.en.md: 'aliases': 'women-police' is the URL name of "
+         "content/releases/2018/2018-03-09-women-police.en.md in the same language ('en'); an old address leads to one release only, "
+         "take it out of aliases",)),
+    Row("one-old-address-for-two", "changes",
+        {f"{ROWS}/one-old-address-for-two-a.en.md": release(aliases="[office]"), f"{ROWS}/one-old-address-for-two-b.en.md": release(aliases="[office]")},
+        (f"{SHOWN}/one-old-address-for-two-b.en.md: 'aliases': 'office' is also an old URL name of {SHOWN}/one-old-address-for-two-a.en.md "
+         "in the same language ('en'); an old address leads to one release only, keep it in one of them",),
+        shows={"en/news/one-old-address-for-two-a/": "A release with one mistake", "en/news/office/": "This press release has moved"}),
+    Row("withdrawn-in-one-language", "changes",
+        {f"{ROWS}/withdrawn-in-one-language.en.md": release(translation_key="row-withdrawn", withdrawn="2020-04-01"),
+         f"{ROWS}/withdrawn-in-one-language.ka.md": release(translation_key="row-withdrawn", lang="ka", title="გამოხმობილი")},
+        (f"{SHOWN}/withdrawn-in-one-language.ka.md: 'withdrawn': none disagrees with its twin {SHOWN}/withdrawn-in-one-language.en.md "
+         "(2020-04-01); the language versions of one release are withdrawn together, on the same day",),
+        shows={"en/news/withdrawn-in-one-language/": "A release with one mistake"}),
+    Row("renamed", "changes", {f"{ROWS}/renamed.en.md": release(slug="renamed-office", aliases="[renamed, /en/news/the-office/]")}, (),
+        shows={"en/news/renamed-office/": "A release with one mistake", "en/news/renamed/": "This press release has moved",
+               "en/news/the-office/": "This press release has moved"}),
+    typed("changes", "corrected", release(updated="2020-04-01", correction="the office opens in May, not in April."),
+          "A release with one mistake"),
+    typed("changes", "withdrawn", release(withdrawn="2020-04-01", withdrawn_reason="The office did not open."), "A release with one mistake"),
+
     # -- twins -----------------------------------------------------------------------------------
     Row("same-translation-key", "twins",
         {f"{ROWS}/same-translation-key-a.en.md": release(translation_key="row-twins"),

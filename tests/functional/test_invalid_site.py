@@ -13,7 +13,8 @@ from conftest import ROOT, ROOTS, build
 from newsroom.errors import ContentError
 
 CONTENT = ROOTS / "invalid" / "content"
-FIELDS = "'date', 'date_approximate', 'draft', 'event_dates', 'funded_by', 'image', 'lang', 'location', 'partners', 'slug', 'summary', 'title', 'topics', 'translation_key', 'video'"
+FIELDS = ("'aliases', 'correction', 'date', 'date_approximate', 'draft', 'event_dates', 'funded_by', 'image', 'lang', 'location', "
+          "'partners', 'slug', 'summary', 'title', 'topics', 'translation_key', 'updated', 'video', 'withdrawn', 'withdrawn_reason'")
 D = "content/releases/2018"
 EXPECTED = [
     f"{D}/2018-01-02-wrong-language.en.md: 'lang': 'ge' is not a site language; did you mean 'ka'? expected one of: 'en', 'ka'",

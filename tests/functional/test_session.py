@@ -9,6 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PIL import Image
+
 from conftest import ROOTS, build, settings_for
 
 from newsroom.session import Session
@@ -217,3 +219,76 @@ def test_a_photo_added_to_the_text_and_a_link_to_a_deleted_release(live, tmp_pat
     assert assert_same_problems_as_a_cold_build(live, tmp_path) == [
         "content/releases/2018/2018-06-06-eu-tablets.en.md: 'body': line 16: link to '{filename}/releases/2018/2018-03-09-women-police.en.md' "
         "names no release file in content/; check the path from content/, e.g. {filename}/releases/2018/2018-06-06-eu-tablets-for-policing.en.md"]
+
+
+def test_a_photo_new_to_the_site_put_in_the_text_of_a_release_is_published_with_it(live, tmp_path):
+    """A photo no release used before: its variants are written when the release that now shows it is."""
+    Image.new("RGB", (800, 500), "green").save(live.content / "images" / "fresh.png")
+    assert live.refresh().kind == "full"
+    assert not list((live.output / "images" / "sized").glob("fresh-*"))
+    edit(live, "2018/2018-06-06-eu-tablets.en.md", "Internal Affairs.", "Internal Affairs.\n\n![A green field](../../images/fresh.png)")
+    assert live.refresh().kind == "releases"
+    assert list((live.output / "images" / "sized").glob("fresh-*"))
+    assert_same_as_a_full_build(live, tmp_path)
+
+
+# -- corrections, renames, withdrawals: a refresh writes what a full build writes -----------------
+
+
+def test_a_correction_reaches_the_page_the_feed_and_the_data(live, tmp_path):
+    edit(live, "2018/2018-06-06-eu-tablets.en.md", "lang: en\n",
+         "lang: en\nupdated: 2019-01-12\ncorrection: the number of tablets was 540, not 450.\n")
+    assert live.refresh().kind == "releases"
+    page = (live.output / "en" / "news" / "eu-tablets" / "index.html").read_text(encoding="utf-8")
+    assert "the number of tablets was 540, not 450." in page and '"dateModified": "2019-01-12T00:00:00+04:00"' in page
+    assert "<updated>2019-01-12T00:00:00+04:00</updated>" in (live.output / "en" / "feed.atom").read_text(encoding="utf-8")
+    assert_same_as_a_full_build(live, tmp_path)
+
+
+def test_a_renamed_release_leaves_a_page_at_its_old_address_until_the_alias_goes(live, tmp_path):
+    path = edit(live, "2018/2018-03-09-women-police.en.md", "lang: en\n", "lang: en\nslug: women-in-policing\naliases: [women-police]\n")
+    assert live.refresh().kind == "releases"
+    old = (live.output / "en" / "news" / "women-police" / "index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh" content="0; url=https://example.org/newsroom/en/news/women-in-policing/"' in old
+    assert (live.output / "en" / "news" / "women-in-policing" / "index.html").is_file()
+    assert_same_as_a_full_build(live, tmp_path)
+
+    save(path, path.read_text(encoding="utf-8").replace("aliases: [women-police]\n", ""))
+    assert live.refresh().kind == "releases"
+    assert not (live.output / "en" / "news" / "women-police").exists()
+    assert_same_as_a_full_build(live, tmp_path)
+
+
+def test_a_withdrawal_takes_the_release_off_every_list_and_back(live, tmp_path):
+    names = ("2018/2018-06-06-eu-tablets.en.md", "2018/2018-06-06-eu-tablets.ka.md")
+    paths = [edit(live, name, "partners: [mia]\n", "partners: [mia]\nwithdrawn: 2019-02-01\n") for name in names]
+    assert live.refresh().kind == "releases"
+    assert "This press release was withdrawn on" in (live.output / "en" / "news" / "eu-tablets" / "index.html").read_text(encoding="utf-8")
+    for page in ("en/index.html", "ka/index.html", "en/partners/eu/index.html", "ka/topics/policing/index.html",
+                 "en/news/women-police/index.html", "en/feed.atom", "ka/feed.atom", "sitemap.xml"):
+        assert "news/eu-tablets/" not in (live.output / page).read_text(encoding="utf-8"), page
+    assert_same_as_a_full_build(live, tmp_path)
+
+    for path in paths:
+        save(path, path.read_text(encoding="utf-8").replace("withdrawn: 2019-02-01\n", ""))
+    assert live.refresh().kind == "releases"
+    assert "news/eu-tablets/" in (live.output / "en" / "index.html").read_text(encoding="utf-8")
+    assert_same_as_a_full_build(live, tmp_path)
+
+
+def test_a_release_withdrawn_in_one_language_is_reported_as_a_cold_build_reports_it(live, tmp_path):
+    edit(live, "2018/2018-06-06-eu-tablets.en.md", "partners: [mia]\n", "partners: [mia]\nwithdrawn: 2019-02-01\n")
+    assert live.refresh().kind == "releases"
+    assert assert_same_problems_as_a_cold_build(live, tmp_path) == [
+        "content/releases/2018/2018-06-06-eu-tablets.ka.md: 'withdrawn': none disagrees with its twin "
+        "content/releases/2018/2018-06-06-eu-tablets.en.md (2019-02-01); the language versions of one release are withdrawn "
+        "together, on the same day"]
+    assert_same_as_a_full_build(live, tmp_path)
+
+
+def test_a_withdrawn_releases_photo_leaves_the_preview(live, tmp_path):
+    assert list((live.output / "images" / "sized").glob("conference-*"))
+    edit(live, "2018/2018-03-09-women-police.en.md", "lang: en\n", "lang: en\nwithdrawn: 2019-02-01\n")
+    assert live.refresh().kind == "releases"
+    assert not list((live.output / "images" / "sized").glob("conference-*"))
+    assert_same_as_a_full_build(live, tmp_path)

@@ -15,8 +15,8 @@ SITE = frontmatter.Site(languages=("en", "ka"), today=datetime.date(2026, 11, 29
 PATH = "content/releases/2018/eu-tablets.en.md"  # no date in the name: the tests change the date
 BODY = "The EU has donated 540 tablets to the Ministry of Internal Affairs.\n"
 FIELDS = (
-    "'date', 'date_approximate', 'draft', 'event_dates', 'funded_by', 'image', 'lang', 'location', "
-    "'partners', 'slug', 'summary', 'title', 'topics', 'translation_key', 'video'"
+    "'aliases', 'correction', 'date', 'date_approximate', 'draft', 'event_dates', 'funded_by', 'image', 'lang', 'location', "
+    "'partners', 'slug', 'summary', 'title', 'topics', 'translation_key', 'updated', 'video', 'withdrawn', 'withdrawn_reason'"
 )
 LANGUAGES = "expected one of: 'en', 'ka'"
 DATE = "expected YYYY-MM-DD, e.g. 2018-06-06, or YYYY-MM or YYYY when the day is not known"
@@ -28,6 +28,10 @@ ALONE = "write the date alone, date: {}, and add the line date_approximate: true
 NOT_BEGUN = ("a date without its day is for a release published in the past, an embargoed release carries the day it may be "
              "published, expected YYYY-MM-DD, e.g. 2018-06-06")
 NO_EVENT_DAYS = "an event's dates are days, expected YYYY-MM-DD, e.g. 2018-06-06; if its days are not known, leave event_dates out"
+CORRECTED = "write the day the release was corrected, YYYY-MM-DD, e.g. 2019-01-12"
+WITHDRAWN = "write the day the release was withdrawn, YYYY-MM-DD, e.g. 2019-02-01"
+URL_NAME = "write it as the address had it, in small Latin letters, digits and '-'"
+OLD_ADDRESS = "write an old URL name, e.g. eu-tablets, or an old address, e.g. /en/news/eu-tablets/"
 NO_FRONT_MATTER = (
     f"{PATH}: no front-matter: the file must start with a line '---' "
     "and the metadata must end with another '---' line"
@@ -390,7 +394,77 @@ FIELD_PROBLEMS = [
     ),
     # slug
     ({"slug": "'!!!'"}, "'slug': '!!!' gives no usable URL name (no letters or digits to make a slug from); set 'slug: words-in-latin-letters'"),
+    # updated: the day of a correction, a day, from the release's date to today
+    ({"updated": "2019-01"}, f"'updated': '2019-01' is not a day; {CORRECTED}"),
+    ({"updated": "2019"}, f"'updated': '2019' is not a day; {CORRECTED}"),
+    ({"updated": "2019-02-30"}, f"'updated': '2019-02-30' is not a real date (day is out of range for month); {CORRECTED}"),
+    ({"updated": "2019-01-12 25:00"}, f"'updated': '2019-01-12 25:00' is not a real date (hour must be in 0..23); {CORRECTED}"),
+    ({"updated": "yes"}, f"'updated': 'yes' is not a date; {CORRECTED}"),
+    ({"updated": "true"}, f"'updated': True is not a date; {CORRECTED}"),
+    ({"updated": "[2019-01-12]"}, f"'updated': ['2019-01-12'] is not a date; {CORRECTED}"),
+    ({"updated": "12/01/2019"}, f"'updated': '12/01/2019' is not a date; {CORRECTED}"),
+    ({"updated": "12 January 2019"}, "'updated': '12 January 2019' is not a date; write it year-month-day: 2019-01-12"),
+    ({"updated": "January 12, 2019"}, "'updated': 'January 12, 2019' is not a date; write it year-month-day: 2019-01-12"),
+    ({"updated": "2018-06-05"}, "'updated': '2018-06-05' is before the release's date, 2018-06-06; a correction comes after the release, check the day"),
+    ({"date": "2018-06-06 10:30", "updated": "2018-06-06 09:00"},
+     "'updated': '2018-06-06 09:00' is before the release's date, 2018-06-06 10:30; a correction comes after the release, check the day"),
+    ({"updated": "2026-11-30"}, "'updated': '2026-11-30' has not come yet; write the day the release was corrected, today at the latest"),
+    ({"date": "2026-12-10", "updated": "2026-12-11"},
+     "'updated': '2026-12-11' is for a release already published, and this one waits for its date, 2026-12-10; "
+     "correct the text and leave 'updated' out"),
+    # correction: one line, with the day of the correction
+    ({"correction": "The number of tablets was 540, not 450."},
+     "'correction': a correction note needs the day of the correction; add the line updated: YYYY-MM-DD"),
+    ({"updated": "2019-01-12", "correction": "|\n  540 tablets,\n  not 450."},
+     "'correction': '540 tablets,\\nnot 450.' contains a line break after '540 tablets,'; write it on one line"),
+    ({"updated": "2019-01-12", "correction": "'540\u200btablets'"},
+     "'correction': '540\\u200btablets' contains an invisible character U+200B (ZERO WIDTH SPACE) after '540'; "
+     "delete it (retype the words around it if you cannot see it)"),
+    ({"updated": "2019-01-12", "correction": "x" * 301}, "'correction': is 301 characters long; at most 300 fit where it is shown, shorten it"),
+    ({"updated": "2019-01-12", "correction": "[540, 450]"}, "'correction': ['540', '450'] is not text; expected a single line of text"),
+    # aliases: the URL names a renamed release had, or its old addresses, in its language
+    ({"aliases": "eu-tablets-old, tablets"}, "'aliases': 'eu-tablets-old, tablets' is not a list; write the old URL names in brackets: [eu-tablets-old, tablets]"),
+    ({"aliases": "[tablets, [old]]"}, "'aliases': ['tablets', ['old']] is not a list of old URL names; write [old-name, older-name]"),
+    ({"aliases": "{old: tablets}"}, "'aliases': {'old': 'tablets'} is not a list of old URL names; write [old-name, older-name]"),
+    ({"aliases": "[EU Tablets]"}, f"'aliases': 'EU Tablets' is not a URL name; {URL_NAME}: eu-tablets"),
+    ({"aliases": "[ტაბლეტები]"}, f"'aliases': 'ტაბლეტები' is not a URL name; {URL_NAME}: tabletebi"),
+    ({"aliases": "['!!!']"}, f"'aliases': '!!!' is not a URL name; {URL_NAME}"),
+    ({"aliases": "[/en/news/EU_Tablets/]"}, f"'aliases': '/en/news/EU_Tablets/' is not a URL name; {URL_NAME}: eu-tablets"),
+    ({"aliases": "[tablets, /en/news/tablets/]"}, "'aliases': 'tablets' is listed twice"),
+    ({"aliases": "[eu-tablets]"}, "'aliases': 'eu-tablets' is the release's own URL name; list only the names it had before"),
+    ({"aliases": "[/en/news/eu-tablets/]"}, "'aliases': '/en/news/eu-tablets/' is the release's own URL name; list only the names it had before"),
+    ({"aliases": "[/ka/news/tabletebi/]"}, "'aliases': '/ka/news/tabletebi/' is an address in 'ka'; list it in the 'ka' version of the release"),
+    ({"aliases": "[/en/partners/eu/]"}, f"'aliases': '/en/partners/eu/' is not the address of a release; {OLD_ADDRESS}"),
+    ({"aliases": "[/en/news/]"}, f"'aliases': '/en/news/' is not the address of a release; {OLD_ADDRESS}"),
+    ({"aliases": "[../../etc/passwd]"}, f"'aliases': '../../etc/passwd' is not the address of a release; {OLD_ADDRESS}"),
+    ({"aliases": "['https://example.org/newsroom/en/news/tablets/']"},
+     "'aliases': 'https://example.org/newsroom/en/news/tablets/' is a web address; write the old URL name alone: tablets"),
+    ({"aliases": "['https://www.iom.int/news/tablets']"}, f"'aliases': 'https://www.iom.int/news/tablets' is a web address; {OLD_ADDRESS}"),
+    # withdrawn: the day it was withdrawn, as `updated`; a reason only with it
+    ({"withdrawn": "true"}, f"'withdrawn': True is not a date; {WITHDRAWN}"),
+    ({"withdrawn": "yes"}, f"'withdrawn': 'yes' is not a date; {WITHDRAWN}"),
+    ({"withdrawn": "2019-02"}, f"'withdrawn': '2019-02' is not a day; {WITHDRAWN}"),
+    ({"withdrawn": "2019-02-29"}, f"'withdrawn': '2019-02-29' is not a real date (day is out of range for month); {WITHDRAWN}"),
+    ({"withdrawn": "1 February 2019"}, "'withdrawn': '1 February 2019' is not a date; write it year-month-day: 2019-02-01"),
+    ({"withdrawn": "2018-06-01"},
+     "'withdrawn': '2018-06-01' is before the release's date, 2018-06-06; a release is withdrawn after it was published, check the day"),
+    ({"withdrawn": "2026-11-30"}, "'withdrawn': '2026-11-30' has not come yet; write the day the release was withdrawn, today at the latest"),
+    ({"date": "2026-12-10", "withdrawn": "2026-12-11"},
+     "'withdrawn': '2026-12-11' is for a release already published, and this one waits for its date, 2026-12-10; "
+     "to keep it off the site, add draft: true or delete the file"),
+    ({"withdrawn_reason": "The figures were wrong."},
+     "'withdrawn_reason': a reason needs the day the release was withdrawn; add the line withdrawn: YYYY-MM-DD"),
+    ({"withdrawn": "2019-02-01", "withdrawn_reason": "x" * 301},
+     "'withdrawn_reason': is 301 characters long; at most 300 fit where it is shown, shorten it"),
+    ({"withdrawn": "2019-02-01", "withdrawn_reason": "'Wrong\u202efigures'"},
+     "'withdrawn_reason': 'Wrong\\u202efigures' contains an invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) after 'Wrong'; "
+     "delete it (retype the words around it if you cannot see it)"),
     # unknown fields
+    ({"withdrawn_note": "x"}, f"'withdrawn_note': unknown field; did you mean 'withdrawn_reason'? expected one of: {FIELDS}"),
+    ({"redirect_from": "[old]"}, f"'redirect_from': unknown field; did you mean 'aliases'? expected one of: {FIELDS}"),
+    ({"modified": "2019-01-12"}, f"'modified': unknown field; did you mean 'updated'? expected one of: {FIELDS}"),
+    ({"lastmod": "2019-01-12"}, f"'lastmod': unknown field; did you mean 'updated'? expected one of: {FIELDS}"),
+    ({"alias": "[old]"}, f"'alias': unknown field; did you mean 'aliases'? expected one of: {FIELDS}"),
     ({"partnr": "[eu]"}, f"'partnr': unknown field; did you mean 'partners'? expected one of: {FIELDS}"),
     ({"Title": "EU tablets"}, f"'Title': unknown field; did you mean 'title'? expected one of: {FIELDS}"),
     ({"author": "IOM"}, f"'author': unknown field; expected one of: {FIELDS}"),
@@ -526,6 +600,35 @@ CONVERSIONS = [
     ({"slug": "EU Tablets for Policing"}, "slug", "eu-tablets-for-policing"),
     ({"slug": "ტაბლეტები პოლიციას"}, "slug", "tabletebi-politsias"),
     ({"slug": "2018"}, "slug", "2018"),
+    # a correction: its day (and time), and what was corrected
+    ({}, "updated", None),
+    ({"updated": "2019-01-12"}, "updated", datetime.datetime(2019, 1, 12)),
+    ({"updated": "'2019-1-12'"}, "updated", datetime.datetime(2019, 1, 12)),
+    ({"updated": "2019-01-12 16:45"}, "updated", datetime.datetime(2019, 1, 12, 16, 45)),
+    ({"updated": "2018-06-06"}, "updated", datetime.datetime(2018, 6, 6)),  # the day it was published
+    ({"date": "2018-06-06 10:30", "updated": "2018-06-06"}, "updated", datetime.datetime(2018, 6, 6)),  # that day, no time said
+    ({"date": "2018-12", "updated": "2018-12-01"}, "updated", datetime.datetime(2018, 12, 1)),
+    ({"date": "2018", "updated": "2018-03-01"}, "updated", datetime.datetime(2018, 3, 1)),
+    ({"updated": "2026-11-29"}, "updated", datetime.datetime(2026, 11, 29)),  # today
+    ({}, "correction", None),
+    ({"updated": "2019-01-12", "correction": "The number of tablets was 540, not 450."}, "correction",
+     "The number of tablets was 540, not 450."),
+    ({"updated": "2019-01-12", "correction": "'  IOM-ის ოფისი: 540, და არა 450.  '"}, "correction", "IOM-ის ოფისი: 540, და არა 450."),
+    # old URL names, however written
+    ({}, "aliases", ()),
+    ({"aliases": "[]"}, "aliases", ()),
+    ({"aliases": "tablets"}, "aliases", ("tablets",)),  # a single name needs no brackets
+    ({"aliases": "[tablets, eu-tablets-for-policing]"}, "aliases", ("tablets", "eu-tablets-for-policing")),
+    ({"aliases": "[/en/news/tablets/, en/news/tablets-2, /newsroom/en/news/tablets-3/index.html]"}, "aliases",
+     ("tablets", "tablets-2", "tablets-3")),
+    ({"aliases": "\n  - 2018\n  - ' tablets '"}, "aliases", ("2018", "tablets")),
+    # a withdrawal: its day, and why, if said
+    ({}, "withdrawn", None),
+    ({"withdrawn": "2019-02-01"}, "withdrawn", datetime.datetime(2019, 2, 1)),
+    ({"withdrawn": "2019-02-01 09:00"}, "withdrawn", datetime.datetime(2019, 2, 1, 9, 0)),
+    ({}, "withdrawn_reason", None),
+    ({"withdrawn": "2019-02-01", "withdrawn_reason": "The figures were wrong; see the corrected release."}, "withdrawn_reason",
+     "The figures were wrong; see the corrected release."),
 ]
 
 
@@ -614,6 +717,11 @@ topics: [border-management]
 draft: true
 date_approximate: true
 slug: ტაბლეტები
+updated: 2018-06-08 15:00
+correction: 540 პლანშეტი და არა 450.
+aliases: [eu-tablets, /ka/news/planshetebi/]
+withdrawn: 2019-02-01
+withdrawn_reason: ციფრები არასწორი იყო.
 ---
 ევროკავშირმა შინაგან საქმეთა სამინისტროს 540 პლანშეტი გადასცა.
 """
@@ -636,10 +744,26 @@ slug: ტაბლეტები
             topics=("border-management",),
             draft=True,
             date_approximate=True,
+            updated=datetime.datetime(2018, 6, 8, 15, 0),
+            correction="540 პლანშეტი და არა 450.",
+            aliases=("eu-tablets", "planshetebi"),
+            withdrawn=datetime.datetime(2019, 2, 1),
+            withdrawn_reason="ციფრები არასწორი იყო.",
         ),
         "ევროკავშირმა შინაგან საქმეთა სამინისტროს 540 პლანშეტი გადასცა.\n",
         [],
     )
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [("old-tablets", "old-tablets"), ("/newsroom/2018/old-tablets.html", "old-tablets"), ("2018/old-tablets.html", "old-tablets")],
+)
+def test_an_old_address_is_read_as_the_sites_addresses_are_made(written: str, name: str) -> None:
+    """Where ARTICLE_URL puts releases elsewhere, an old address is read the same way."""
+    site = frontmatter.Site(languages=("en", "ka"), today=SITE.today, article_url="{date:%Y}/{slug}.html")
+    result, _, found = frontmatter.parse(source(aliases=f"['{written}']"), PATH, site)
+    assert ([str(problem) for problem in found], result.aliases) == ([], (name,))
 
 
 @pytest.mark.parametrize(

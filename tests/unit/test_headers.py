@@ -19,8 +19,10 @@ from conftest import ROOT, ROOTS, build
 
 HEADERS = ROOT / "theme" / "_headers"
 SITEURL = "https://example.org/newsroom"
-# The site's own content, and the fixture with every kind of release (images, drafts, embargoes).
-SITES = {"content": ROOT / "content", "bilingual fixture": ROOTS / "bilingual" / "content"}
+# The site's own content, the fixture with every kind of release (images, drafts, embargoes), and
+# the one with releases that changed (a withdrawal notice, pages at old addresses that send readers on).
+SITES = {"content": ROOT / "content", "bilingual fixture": ROOTS / "bilingual" / "content",
+         "corrections fixture": ROOTS / "corrections" / "content"}
 # Directives that fall back to default-src when absent (CSP Level 3); others do not fall back.
 FALLBACK = {"frame-src": "child-src"}
 FETCH_DIRECTIVES = {"script-src", "style-src", "img-src", "font-src", "frame-src", "child-src",

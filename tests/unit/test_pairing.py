@@ -87,11 +87,51 @@ def test_check_accepts(releases: list[Release]) -> None:
     assert messages(*releases) == []
 
 
+# -- check: old addresses (aliases) that lead to another release -------------------------------
+
+TAKE_OUT = "an old address leads to one release only, take it out of aliases"
+KEEP_ONE = "an old address leads to one release only, keep it in one of them"
+
+
+@pytest.mark.parametrize(
+    ("releases", "expected"),
+    [
+        # another release's URL name: the line goes to the alias, naming the release that has it
+        (
+            [release("2018-06-06-eu-tablets", "en", aliases=("women-police",)), release("2018-03-09-women-police", "en")],
+            [f"{D}/2018-06-06-eu-tablets.en.md: 'aliases': 'women-police' is the URL name of {D}/2018-03-09-women-police.en.md "
+             f"in the same language ('en'); {TAKE_OUT}"],
+        ),
+        # another release's old URL name: the later file's line names the earlier
+        (
+            [release("2018-06-06-eu-tablets", "ka", aliases=("tablets",)), release("2018-03-09-women-police", "ka", aliases=("tablets", "police"))],
+            [f"{D}/2018-06-06-eu-tablets.ka.md: 'aliases': 'tablets' is also an old URL name of {D}/2018-03-09-women-police.ka.md "
+             f"in the same language ('ka'); {KEEP_ONE}"],
+        ),
+        # three releases with one old URL name: two lines
+        (
+            [release(f"2018-06-0{day}-tablets-{day}", "en", aliases=("tablets",)) for day in (1, 2, 3)],
+            [f"{D}/2018-06-0{day}-tablets-{day}.en.md: 'aliases': 'tablets' is also an old URL name of {D}/2018-06-01-tablets-1.en.md "
+             f"in the same language ('en'); {KEEP_ONE}" for day in (2, 3)],
+        ),
+        # in another language, the name is another address
+        ([release("2018-06-06-eu-tablets", "en", aliases=("women-police",)), release("2018-03-09-women-police", "ka")], []),
+        ([release("2018-06-06-eu-tablets", "en", aliases=("tablets",)), release("2018-06-06-eu-tablets", "ka", aliases=("tablets",))], []),
+        # a release's own name is refused when its file is read (frontmatter), not here again
+        ([release("2018-06-06-eu-tablets", "en", aliases=("eu-tablets",))], []),
+    ],
+    ids=["another-release", "another-alias", "three", "other-language", "twins", "own"],
+)
+def test_check_old_addresses(releases: list[Release], expected: list[str]) -> None:
+    assert messages(*releases) == expected
+
+
 # -- check: twins that disagree ----------------------------------------------------------------
 
 EN = f"{D}/2018-06-06-eu-tablets.en.md"
 KA = f"{D}/2018-06-06-eu-tablets.ka.md"
 SHARE = "the language versions of one release share their"
+WITHDRAWN = "the language versions of one release are withdrawn together, on the same day"
 
 
 def twins(en: dict, ka: dict) -> list[str]:
@@ -173,10 +213,39 @@ def twins(en: dict, ka: dict) -> list[str]:
          {"date": datetime.datetime(2018, 12, 1), "date_precision": "month", "date_approximate": True}, []),
         # the same days, written otherwise
         ({"event_dates": events("2018-12-14", "2018-12-15")}, {"event_dates": events("2018-12-14/2018-12-15")}, []),
+        # withdrawn: the release as a whole, on one day
+        (
+            {"withdrawn": datetime.datetime(2019, 2, 1)},
+            {},
+            [f"{KA}: 'withdrawn': none disagrees with its twin {EN} (2019-02-01); {WITHDRAWN}"],
+        ),
+        (
+            {},
+            {"withdrawn": datetime.datetime(2019, 2, 1)},
+            [f"{KA}: 'withdrawn': 2019-02-01 disagrees with its twin {EN} (none); {WITHDRAWN}"],
+        ),
+        (
+            {"withdrawn": datetime.datetime(2019, 2, 1)},
+            {"withdrawn": datetime.datetime(2019, 2, 2)},
+            [f"{KA}: 'withdrawn': 2019-02-02 disagrees with its twin {EN} (2019-02-01); {WITHDRAWN}"],
+        ),
+        ({"withdrawn": datetime.datetime(2019, 2, 1, 9, 0)}, {"withdrawn": datetime.datetime(2019, 2, 1)}, []),  # the same day
         # what the versions may differ in
         (
             {"title": "EU tablets", "topics": ("health",), "location": "Tbilisi", "summary": "Tablets."},
             {"title": "ტაბლეტები", "topics": (), "location": "თბილისი", "draft": True},
+            [],
+        ),
+        # a correction may concern one language; each language has its own old addresses; the
+        # reason for a withdrawal is said in each language's words
+        (
+            {"updated": datetime.datetime(2019, 1, 12), "correction": "540 tablets, not 450.", "aliases": ("tablets",)},
+            {"aliases": ("planshetebi", "tablets")},
+            [],
+        ),
+        (
+            {"withdrawn": datetime.datetime(2019, 2, 1), "withdrawn_reason": "The figures were wrong."},
+            {"withdrawn": datetime.datetime(2019, 2, 1)},
             [],
         ),
     ],

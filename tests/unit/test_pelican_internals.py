@@ -106,6 +106,17 @@ def test_an_articles_body_can_be_replaced_before_pelican_reads_it(settings, tmp_
     assert item.get_content(settings["SITEURL"]) == "<p>Replaced.</p>", "Content.get_content reads Content._content"
 
 
+def test_an_articles_url_under_another_slug_is_made_as_pelican_makes_its_own(settings, tmp_path):
+    generator = articles_generator({**settings, "ARTICLE_LANG_URL": "{lang}/elsewhere/{slug}/"}, tmp_path)
+    english, georgian = (pelican_internals.read_article(generator, f"releases/2018/2018-06-06-eu-tablets.{lang}.md",
+                                                        signals.article_generator_preread, signals.article_generator_context)
+                         for lang in ("en", "ka"))
+    assert (english.url, georgian.url) == ("en/news/eu-tablets/", "ka/elsewhere/eu-tablets/")
+    english.override_url = english.url  # as the generator fixes it
+    assert pelican_internals.url_with_slug(english, "tablets") == "en/news/tablets/", "ARTICLE_URL, with Content.url_format"
+    assert pelican_internals.url_with_slug(georgian, "tablets") == "ka/elsewhere/tablets/", "ARTICLE_LANG_URL out of DEFAULT_LANG"
+
+
 def test_the_articles_generator_and_the_static_files_are_found(settings, tmp_path):
     generator = articles_generator(settings, tmp_path)
     assert pelican_internals.articles_generator([object(), generator]) is generator
