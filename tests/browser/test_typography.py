@@ -53,3 +53,18 @@ def test_the_cards_and_the_pages_lead_keep_them_together_too(georgian, phone):
     assert page.locator(".card__title .nobr").count() >= 3
     assert page.locator(".page-header__lead .nobr").count() == 1  # the site's own words: "IOM-ისა"
     assert page.eval_on_selector_all(".card .nobr, .page-header .nobr", BROKEN) == []
+
+
+def test_an_index_reads_down_its_columns(tmp_path_factory, visit):
+    """The archive's years (and the partners, the topics) in two columns on a wide screen, read as an
+    index is read: down the first column, then the second (a grid read row by row: 2019 2018 / 2017 …)."""
+    www = tmp_path_factory.mktemp("index")
+    with serve(www) as origin:
+        build(ROOTS / "dates" / "content", www / "site", "publishconf.py", SITEURL=f"{origin}/site", NEWSROOM_SEARCH=False)
+        page = visit.open(f"{origin}/site/en/archive/")
+        boxes = page.eval_on_selector_all(".index__item", "items => items.map(item => [item.getBoundingClientRect().left, item.getBoundingClientRect().top])")
+    assert len(boxes) >= 4
+    half = -(-len(boxes) // 2)
+    first, second = boxes[:half], boxes[half:]
+    assert len({left for left, _ in first}) == 1 and len({left for left, _ in second}) == 1 and second[0][0] > first[0][0]
+    assert [top for _, top in first] == sorted(top for _, top in first)
