@@ -152,6 +152,8 @@ def translations(c):
     codes = newsroom_settings.config(pelican_settings).codes
     releases, problems = commands.read_releases(pelican_settings)
     print(translation_report.render(translation_report.rows(releases, codes, translation_report.git_changed_at(ROOT)), codes))
+    for line in translation_report.misdated(releases):
+        print(line)
     if problems:
         print(f"({len(problems)} files have problems and are not listed: run `invoke check`)")
 

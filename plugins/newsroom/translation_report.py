@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import pairing
+from . import pairing, slugs
 from .frontmatter import Release
 
 
@@ -43,6 +43,18 @@ def rows(releases: Sequence[Release], languages: Sequence[str], changed_at: Call
         key = group.key if not group.key.startswith("file:") else "(paired by file name)" if len(present) > 1 else "(no translation_key)"
         result.append(Row(key, first.title, present, missing, newest, ahead))
     return result
+
+
+def misdated(releases: Sequence[Release]) -> list[str]:
+    """Release files whose name starts with another day than their `date` (the build accepts them, as
+    it always did: the name is only a name), one line each with the fix."""
+    lines = []
+    for release in sorted(releases, key=lambda release: release.path):
+        named = slugs.date_of(release.path)
+        if named is not None and getattr(release, "date_precision", "day") == "day" and named != release.date.date():
+            lines.append(f"{release.path}: the name says {named.isoformat()}, the date is {release.date.date().isoformat()}; "
+                         "rename the file or correct the date")
+    return lines
 
 
 def render(table: Sequence[Row], languages: Sequence[str]) -> str:

@@ -130,3 +130,11 @@ def test_files_named_alike_are_paired_without_a_key() -> None:
     ka = dataclasses.replace(TABLETS_KA, translation_key=None)
     (row,) = translation_report.rows([en, ka], LANGUAGES, lambda path: 0.0)
     assert (row.key, row.missing) == ("(paired by file name)", ())
+
+
+def test_a_file_named_for_another_day_than_its_date_is_reported() -> None:
+    """The build accepts it (a name is a name, as it always was); the report says to rename it."""
+    moved = dataclasses.replace(TABLETS_EN, date=datetime.datetime(2018, 6, 7))
+    assert translation_report.misdated([TABLETS_KA, moved]) == [
+        f"{moved.path}: the name says 2018-06-06, the date is 2018-06-07; rename the file or correct the date"]
+    assert translation_report.misdated([TABLETS_EN, TABLETS_KA, LONE_EN]) == []
