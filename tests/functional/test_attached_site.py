@@ -16,6 +16,12 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from checks.axe import check_page
+from checks.builtsite import BuiltSite, serve
+from checks.builtsite import build as served_build
+from checks.conftest import require
+from checks.links import check_links
+from checks.nuchecker import VNU_JAR, check_html
 from conftest import ROOTS, Site, build
 
 from newsroom import generator
@@ -145,3 +151,40 @@ def test_a_document_copied_short_fails_the_build_and_leaves_the_last_site(conten
         "and 2 more problems); the last site was left in place.")
     assert published_documents(Site(out)) == PUBLISHED
     assert (out / FACTS).stat().st_size == FACTS_BYTES
+
+
+# -- what the checks of the published site ask of every page ---------------------------------------
+
+def test_every_page_is_valid_html(strict):
+    assert check_html([*strict.output.rglob("*.html")], strict.output, require(VNU_JAR)) == []
+
+
+def test_every_internal_link_resolves_the_documents_too(strict):
+    assert check_links(BuiltSite(strict.output, SITE)) == []
+
+
+@pytest.fixture(scope="module")
+def served(content, tmp_path_factory):
+    www = tmp_path_factory.mktemp("www")
+    with serve(www) as origin:
+        yield served_build(content, www / "newsroom", f"{origin}/newsroom")
+
+
+@pytest.fixture
+def page(chromium):
+    context = chromium.new_context()
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("http://127.0.0.1:") else route.abort())
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["en/news/migration-report/", "ka/news/migration-report/"])
+def test_no_accessibility_violations_and_the_screen_reader_hears_the_bytes(served, page, path):
+    assert check_page(page, f"{served.siteurl}/{path}", path) == []
+    first = page.locator(".documents li").first
+    said = first.aria_snapshot()  # what a screen reader is given: the size in bytes, not the rounded one
+    assert ("1,554 bytes" in said and "2 KB" not in said) if path.startswith("en") else ("1 560 ბაიტი" in said and "2 კბ" not in said)
+    assert first.locator(".visually-hidden").bounding_box()["width"] <= 1  # …and a reader who sees sees the rounded one
+    link = page.get_by_role("link", name="Facts and figures" if path.startswith("en") else "ფაქტები და ციფრები")
+    response = page.request.get(link.get_attribute("href"))
+    assert response.ok and response.body()[:5] == b"%PDF-"
