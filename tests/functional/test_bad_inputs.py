@@ -389,7 +389,8 @@ TABLE = [
         "from content/, e.g. {filename}/releases/2018/2018-06-06-eu-tablets-for-policing.en.md"),
     bad("html", "link-to-a-file-of-content", release(body="The [report]({static}/docs/report.pdf)."),
         "'body': line 7: link to '{static}/docs/report.pdf': no file of content/ is published as it is; link to another release "
-        "with {filename}, e.g. {filename}/releases/2018/2018-06-06-eu-tablets-for-policing.en.md, or to a document on the web (https://…)"),
+        "with {filename}, e.g. {filename}/releases/2018/2018-06-06-eu-tablets-for-policing.en.md, or to a document on the web (https://…); "
+        "to publish a PDF with the release, list it under 'attachments:'"),
     bad("html", "50000-open-brackets-in-body", release(body="[" * 50_000),
         "'body': has 50000 '[' that are never closed; a link is written [words](https://…), check that the text is what you meant to paste"),
     bad("html", "2000-open-tags-in-body", release(body="a <x " * 2000),
