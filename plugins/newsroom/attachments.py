@@ -67,7 +67,9 @@ ACTIVE = {
     "SubmitForm": "a form that sends data",
     "ImportData": "an action that imports data",
 }
-_NAME = re.compile(rb"/([^\x00\t\n\x0c\r ()<>\[\]{}/%]+)")
+# a PDF name that may spell one of ACTIVE (a letter or an escape first, 2 to 40 characters, each
+# fully escaped at most): only those are decoded and looked up
+_ACTIVE_NAME = re.compile(rb"/((?=[A-Za-z#])[^\x00\t\n\x0c\r ()<>\[\]{}/%]{2,40})(?![^\x00\t\n\x0c\r ()<>\[\]{}/%])")
 _STREAM = re.compile(rb"stream\r?\n")
 
 
@@ -197,7 +199,7 @@ def active(data: bytes, budget: int | None = None) -> tuple[str, str] | None:
     for chunk in _chunks(data, MAX_INFLATED if budget is None else budget):
         if chunk is None:
             return "FlateDecode", "more compressed data than can be checked"
-        for match in _NAME.finditer(chunk):
+        for match in _ACTIVE_NAME.finditer(chunk):
             name = _unescape(match.group(1))
             if name in ACTIVE:
                 return name, ACTIVE[name]
@@ -214,7 +216,8 @@ def _chunks(data: bytes, budget: int):
             return
         inflater = zlib.decompressobj()
         try:
-            inflated = inflater.decompress(view[match.end():], budget)
+            end = data.find(b"endstream", match.end())  # (the rest of the file would be copied, stream after stream)
+            inflated = inflater.decompress(view[match.end():end if end >= 0 else len(data)], budget)
         except zlib.error:
             continue  # not Flate (an image's DCT, a font's own encoding), or not compressed at all
         budget -= len(inflated)

@@ -176,6 +176,7 @@ def zip_file() -> bytes:
     # a viewer setting (open at page 1, fit to the window) is not active content
     (with_catalog(b"/OpenAction [ 1 0 R /Fit ]"), None),
     (with_stream(b"BT (JavaScript, without a slash, is a word here) Tj ET"), None),
+    (with_catalog(b"/JavaScriptish 1 /MyJS 2"), None),  # other names that start or end alike
     # a byte scan does not parse: a name in a text string is refused too (refused, rather than missed)
     (with_stream(b"BT (/Launch) Tj ET"), f"{{shown}} holds an action that starts a program (/Launch), "
                                          f"which would run in a reader's PDF viewer; {RERUN}"),
@@ -196,6 +197,8 @@ def zip_file() -> bytes:
      f"{{shown}} holds JavaScript (/JavaScript), which would run in a reader's PDF viewer; {RERUN}"),
     (with_catalog(b"/OpenAction << /S /Launch /F (cmd.exe) >>"),
      f"{{shown}} holds an action that starts a program (/Launch), which would run in a reader's PDF viewer; {RERUN}"),
+    (with_catalog(b"/OpenAction << /S /#4A#61#76#61#53#63#72#69#70#74 >>"),
+     f"{{shown}} holds JavaScript (/JavaScript), which would run in a reader's PDF viewer; {RERUN}"),
     (with_catalog(b"/Names << /EmbeddedFiles 8 0 R >>"),
      f"{{shown}} holds an embedded file (/EmbeddedFiles), which would run in a reader's PDF viewer; {RERUN}"),
     (with_catalog(b"/AcroForm << /XFA 8 0 R >>"),
