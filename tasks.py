@@ -22,8 +22,17 @@ def settings(path="pelicanconf.py"):
 
 
 def preview_at(port) -> None:
-    """The preview's links point where it is served, unless SITEURL in the environment says otherwise."""
-    os.environ.setdefault("SITEURL", f"http://localhost:{port}")
+    """The preview's links point where it is served, unless SITEURL in the environment says otherwise:
+    http://localhost:PORT, or in a GitHub Codespace the address its port forwarding gives PORT."""
+    codespace = os.environ.get("CODESPACE_NAME"), os.environ.get("GITHUB_CODESPACES_PORT_FORWARDING_DOMAIN")
+    address = f"https://{codespace[0]}-{port}.{codespace[1]}" if all(codespace) else f"http://localhost:{port}"
+    os.environ.setdefault("SITEURL", address)
+
+
+def bind_address() -> str:
+    """Where the preview listens: this machine only (127.0.0.1), unless NEWSROOM_BIND says otherwise
+    (the devcontainer says 0.0.0.0, so that the editor's port forwarding reaches it)."""
+    return os.environ.get("NEWSROOM_BIND") or "127.0.0.1"
 
 
 @task(help={"port": "port to serve on (default 8000)"})
@@ -31,7 +40,7 @@ def serve(c, port=8000):
     """Build the preview site and serve it at http://localhost:PORT/ (Ctrl-C stops)."""
     preview_at(port)
     build(c)
-    c.run(f"{PELICAN} --listen --port {port} --bind 127.0.0.1 -s pelicanconf.py", pty=sys.stdout.isatty())
+    c.run(f"{PELICAN} --listen --port {port} --bind {bind_address()} -s pelicanconf.py", pty=sys.stdout.isatty())
 
 
 @task(help={"port": "port to serve on (default 8000)"})
@@ -56,7 +65,9 @@ def livereload(c, port=8000):
     server = Server()
     for path in session.watched:
         server.watch(str(path), refresh)
-    server.serve(host="127.0.0.1", port=port, root=str(session.output))
+    # one port for the pages and the reload socket, which the pages find at their own address:
+    # through a forwarded port (a devcontainer, a Codespace) the reload works as it does locally
+    server.serve(host=bind_address(), port=port, root=str(session.output))
 
 
 @task(
