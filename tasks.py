@@ -1,5 +1,6 @@
 """Tasks for people who write and run the newsroom: `invoke --list` shows them all."""
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -19,6 +20,49 @@ def settings(path="pelicanconf.py"):
     from pelican.settings import read_settings
 
     return read_settings(str(ROOT / path))
+
+
+def under_actions() -> bool:
+    """Run by GitHub Actions: problems are also shown as annotations on the file and line at fault."""
+    return os.environ.get("GITHUB_ACTIONS") == "true"
+
+
+def one_line_failures(command: str):
+    """A task that never ends in a Python traceback: a fault of the tool itself (not of the
+    content, which the task reports line by line) is said in one line, and the task fails."""
+    def decorate(body):
+        @functools.wraps(body)
+        def run(*args, **kwargs):
+            try:
+                return body(*args, **kwargs)
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except Exception as error:  # noqa: BLE001 - one line, never a traceback
+                sys.exit(f"{command} could not run: {type(error).__name__}: {error} "
+                         "(a fault of the tools, not of the content: tell the developers)")
+        return run
+    return decorate
+
+
+def report(located, headline: str, advice: str) -> None:
+    """Problems as GitHub Actions shows them: a red annotation each on the run's page and its
+    file, the headline, the problems and what to do on the run's summary."""
+    from newsroom import annotations
+
+    for item in located:
+        print(annotations.error(item.path, item.line, item.text), flush=True)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with open(summary, "a", encoding="utf-8") as page:
+            page.write(annotations.summary(located, headline, advice))
+
+
+def source_text(path: str) -> str | None:
+    """The text of a file named by a problem (a path from the project's folder), if it can be read."""
+    try:
+        return (ROOT / path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def preview_at(port) -> None:
@@ -130,16 +174,27 @@ def publish(c):
     c.run(f"{PELICAN} content -s publishconf.py")
 
 
+CHECK_ADVICE = ("What to do: open each file named above (on GitHub: the repository's Code tab), go to "
+                "the line, make the change its problem says, and commit. The site is checked and "
+                "published again from that commit; until then the last published site stays as it was.")
+
+
 @task
+@one_line_failures("./dev check")
 def check(c):
     """Check every release and registry without building; exits non-zero on any problem."""
-    from newsroom import commands
+    from newsroom import annotations, commands
 
     problems = commands.check(settings())
-    for problem in problems:  # where the build prints them: standard error
-        print(problem, file=sys.stderr)
+    headline = f"{annotations.count(len(problems), 'problem')} in the content"
+    if under_actions():
+        report([annotations.locate(problem, source_text(problem.path)) for problem in problems],
+               f"{headline}: nothing was published", CHECK_ADVICE)
+    else:
+        for problem in problems:  # where the build prints them: standard error
+            print(problem, file=sys.stderr)
     if problems:
-        sys.exit(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the content")
+        sys.exit(headline)
     print(f"No problems in {len(commands.release_files(settings()))} release files.")
 
 
