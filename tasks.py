@@ -44,13 +44,13 @@ def one_line_failures(command: str):
     return decorate
 
 
-def report(located, headline: str, advice: str) -> None:
+def report(located, headline: str, advice: str, title: str = "Content problem") -> None:
     """Problems as GitHub Actions shows them: a red annotation each on the run's page and its
     file, the headline, the problems and what to do on the run's summary."""
     from newsroom import annotations
 
     for item in located:
-        print(annotations.error(item.path, item.line, item.text), flush=True)
+        print(annotations.error(item.path, item.line, item.text, title), flush=True)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         with open(summary, "a", encoding="utf-8") as page:
@@ -240,7 +240,8 @@ PIP_TOOLS = "pip-tools==7.6.2"
 
 @task
 def lock(c):
-    """Compile requirements*.in into requirements.lock and requirements-test.lock, with hashes."""
+    """Compile requirements*.in into requirements.lock, requirements-verify.lock and
+    requirements-test.lock, with hashes."""
     import tempfile
 
     if sys.version_info[:2] != LOCK_PYTHON:
@@ -262,4 +263,48 @@ def lock(c):
         with c.cd(str(ROOT)):
             c.run(f"{compile_} -o requirements.lock requirements.in", env=env)
             # Constrained by the runtime lock: a package both need gets the same version in both.
-            c.run(f"{compile_} -c requirements.lock -o requirements-test.lock requirements-test.in", env=env)
+            c.run(f"{compile_} -c requirements.lock -o requirements-verify.lock requirements-verify.in", env=env)
+            c.run(f"{compile_} -c requirements.lock -c requirements-verify.lock -o requirements-test.lock "
+                  "requirements-test.in", env=env)
+
+
+VERIFY_ADVICE = ("What to do: a problem that names a release file is fixed there, on the line given, "
+                 "then commit; any other is made by the theme or the plugin: tell the developers. "
+                 "Nothing was published.")
+
+
+@task(help={"site": "the built site's folder (default output/)",
+            "siteurl": "the address it was built for (default: SITEURL, else publishconf.py's)"})
+@one_line_failures("./dev verify")
+def verify(c, site="output", siteurl=None):
+    """Check a built site as its readers' tools do: links and anchors, the W3C Nu HTML checker,
+    axe-core in Chromium, the Atom feeds, the sitemap; one line per problem, non-zero exit on any."""
+    from newsroom import annotations, commands, reader
+    from sitecheck import sources
+    from sitecheck.builtsite import BuiltSite
+    from sitecheck.verify import Missing, run
+
+    folder = Path(site)
+    if not (folder / "index.html").is_file():
+        sys.exit(f"{site}/ holds no built site (no index.html): build it first with ./dev publish")
+    pelican_settings = settings("publishconf.py")
+    address = (siteurl or os.environ.get("SITEURL") or pelican_settings["SITEURL"]).rstrip("/")
+    releases, _ = commands.read_releases(pelican_settings)  # the check's problems are ./dev check's
+    pages = sources.release_pages(
+        (sources.Release(release.path, release.lang, release.slug, release.aliases) for release in releases),
+        reader.site_for(pelican_settings).article_url)
+    try:
+        findings = run(BuiltSite(folder.resolve(), address))
+    except Missing as missing:
+        sys.exit(f"./dev verify: {missing}")
+    shown = folder.as_posix().rstrip("/")
+    mapped = [sources.locate(finding.check, finding.text, pages, address, shown, source_text) for finding in findings]
+    headline = f"{annotations.count(len(mapped), 'problem')} in the built site"
+    if under_actions():
+        report(mapped, f"{headline}: nothing was published", VERIFY_ADVICE, "Problem in the built site")
+    else:
+        for item in mapped:
+            print(item.text, file=sys.stderr)
+    if mapped:
+        sys.exit(headline)
+    print(f"No problems in the built site ({len(list(folder.rglob('*.html')))} pages, its feeds and sitemap).")
