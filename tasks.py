@@ -52,7 +52,7 @@ def report(located, headline: str, advice: str, title: str = "Content problem") 
     for item in located:
         print(annotations.error(item.path, item.line, item.text, title), flush=True)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
-    if summary:
+    if summary and located:
         with open(summary, "a", encoding="utf-8") as page:
             page.write(annotations.summary(located, headline, advice))
 
@@ -287,8 +287,10 @@ def verify(c, site="output", siteurl=None):
     folder = Path(site)
     if not (folder / "index.html").is_file():
         sys.exit(f"{site}/ holds no built site (no index.html): build it first with ./dev publish")
+    if not os.environ.get("SITEURL"):  # empty (CI, not main) is publishconf.py's default, as the build took it
+        os.environ.pop("SITEURL", None)
     pelican_settings = settings("publishconf.py")
-    address = (siteurl or os.environ.get("SITEURL") or pelican_settings["SITEURL"]).rstrip("/")
+    address = (siteurl or pelican_settings["SITEURL"]).rstrip("/")
     releases, _ = commands.read_releases(pelican_settings)  # the check's problems are ./dev check's
     pages = sources.release_pages(
         (sources.Release(release.path, release.lang, release.slug, release.aliases) for release in releases),
