@@ -47,15 +47,15 @@ def content_path() -> dict[str, list[str]]:
     return {job: rules.commands(jobs[job], "push", rules.FEATURE) for job in ("build", "verify")}
 
 
-def checkout(destination):
-    """What actions/checkout gives a job: the project's files, with the fixture site as content/;
+def checkout(destination, content=ROOTS / "bilingual" / "content"):
+    """What actions/checkout gives a job: the project's files, with a fixture site as content/;
     the virtualenv and npm packages this machine already installed from the same locks."""
     tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True, check=True)
     for name in tracked.stdout.split("\0"):
         if name and not name.startswith(("content/", "tests/", "bench/", "docs/")) and (ROOT / name).is_file():
             (destination / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, destination / name)
-    shutil.copytree(ROOTS / "bilingual" / "content", destination / "content")
+    shutil.copytree(content, destination / "content")
     for name in (".venv", "node_modules"):
         (destination / name).symlink_to(ROOT / name)
     return destination
@@ -191,6 +191,23 @@ def test_the_guides_partner_with_a_missing_logo_is_refused_by_check_and_build(tm
     assert status != 0 and "Traceback" not in log
     assert f"content/partners.yml: '{key}.logo': '{logo}' does not exist under content/" in log
     assert not (project / "output").exists()
+
+
+def test_the_guides_annotation_is_what_check_prints(tmp_path, actions):
+    """docs/officer-guide.md shows an annotation as printed: the seed's release, with the typo the
+    guide describes, gives exactly that line."""
+    guide = (ROOT / "docs" / "officer-guide.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## When the site is not published"):]
+    (shown,) = [line.strip() for line in section.split("## ", 2)[1].splitlines() if line.strip().startswith("::error")]
+    annotation = ANNOTATION.match(shown)
+    project = checkout(tmp_path / "build", content=ROOT / "content")
+    release = project / annotation["file"]
+    text = release.read_text(encoding="utf-8")
+    assert text.splitlines()[int(annotation["line"]) - 1] == "partners: [mia]"
+    release.write_text(text.replace("partners: [mia]", "partners: [mai]", 1), encoding="utf-8")
+    status, log = run_job(["./dev check"], project, actions[0])
+    assert status != 0
+    assert [line for line in log.splitlines() if line.startswith("::")] == [shown]
 
 
 # -- Content only, or code too? -------------------------------------------------------------------
