@@ -38,8 +38,13 @@ def one_line_failures(command: str):
             except (SystemExit, KeyboardInterrupt):
                 raise
             except Exception as error:  # noqa: BLE001 - one line, never a traceback
-                sys.exit(f"{command} could not run: {type(error).__name__}: {error} "
-                         "(a fault of the tools, not of the content: tell the developers)")
+                line = (f"{command} could not run: {type(error).__name__}: {error} "
+                        "(a fault of the tools, not of the content: tell the developers)")
+                if under_actions():
+                    from newsroom import annotations
+
+                    print(annotations.error(None, None, line, title=command), flush=True)
+                sys.exit(line)
         return run
     return decorate
 

@@ -31,10 +31,12 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def error(path: str, line: int, message: str, title: str = TITLE) -> str:
-    """The workflow command that shows `message` on `path` at `line` (a red annotation)."""
-    properties = f"file={escape_property(path)},line={line},title={escape_property(title)}"
-    return f"::error {properties}::{escape_data(message)}"
+def error(path: str | None, line: int | None, message: str, title: str = TITLE) -> str:
+    """The workflow command that shows `message` on `path` at `line` (a red annotation); on the
+    run as a whole when there is no file to name."""
+    properties = [f"file={escape_property(path)}", f"line={line}"] if path else []
+    properties.append(f"title={escape_property(title)}")
+    return f"::error {','.join(properties)}::{escape_data(message)}"
 
 
 @dataclass(frozen=True)

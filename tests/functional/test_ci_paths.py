@@ -159,6 +159,17 @@ def test_a_broken_link_in_a_release_is_reported_on_its_line(tmp_path, actions):
         "or remove the link")
 
 
+def test_a_fault_of_the_tools_is_one_line_never_a_traceback(tmp_path, actions):
+    project = checkout(tmp_path / "build")
+    settings = project / "pelicanconf.py"
+    settings.write_text(settings.read_text(encoding="utf-8") + "NEWSROOM_LANGUAGES = 5\n", encoding="utf-8")
+    status, log = run_job(["./dev check"], project, actions[0])
+    assert status != 0 and "Traceback" not in log
+    line = ("./dev check could not run: SettingsError: newsroom: setting NEWSROOM_LANGUAGES must map language codes "
+            "to {'locale': …, 'sitename': …}; got 5 (a fault of the tools, not of the content: tell the developers)")
+    assert log.splitlines() == [f"::error title=./dev check::{line}", line]
+
+
 # -- The officer guide's partner, with a logo file that does not exist ------------------------------
 
 def guide_partner() -> str:

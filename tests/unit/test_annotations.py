@@ -27,6 +27,11 @@ def test_an_error_command():
         "::error file=content/releases/2018/a%2Cb.en.md,line=7,title=Content problem::a: 'partners': 50%25%0Anext")
 
 
+def test_an_error_on_the_run_as_a_whole():
+    assert error(None, None, "./dev check could not run: OSError: disk full", "./dev check") == (
+        "::error title=./dev check::./dev check could not run: OSError: disk full")
+
+
 RELEASE = """---
 title: "EU: tablets"
 date: 2018-06-06
