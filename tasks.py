@@ -38,15 +38,19 @@ def one_line_failures(command: str):
             except (SystemExit, KeyboardInterrupt):
                 raise
             except Exception as error:  # noqa: BLE001 - one line, never a traceback
-                line = (f"{command} could not run: {type(error).__name__}: {error} "
-                        "(a fault of the tools, not of the content: tell the developers)")
-                if under_actions():
-                    from newsroom import annotations
-
-                    print(annotations.error(None, None, line, title=command), flush=True)
-                sys.exit(line)
+                fail(command, f"{command} could not run: {type(error).__name__}: {error} "
+                              "(a fault of the tools, not of the content: tell the developers)")
         return run
     return decorate
+
+
+def fail(command: str, line: str) -> None:
+    """Stop `command` with one line, which under GitHub Actions is also an annotation on the run."""
+    if under_actions():
+        from newsroom import annotations
+
+        print(annotations.error(None, None, line, title=command), flush=True)
+    sys.exit(line)
 
 
 def report(located, headline: str, advice: str, title: str = "Content problem") -> None:
@@ -291,7 +295,7 @@ def verify(c, site="output", siteurl=None):
 
     folder = Path(site)
     if not (folder / "index.html").is_file():
-        sys.exit(f"{site}/ holds no built site (no index.html): build it first with ./dev publish")
+        fail("./dev verify", f"{site}/ holds no built site (no index.html): build it first with ./dev publish")
     if not os.environ.get("SITEURL"):  # empty (CI, not main) is publishconf.py's default, as the build took it
         os.environ.pop("SITEURL", None)
     pelican_settings = settings("publishconf.py")
@@ -303,7 +307,7 @@ def verify(c, site="output", siteurl=None):
     try:
         findings = run(BuiltSite(folder.resolve(), address))
     except Missing as missing:
-        sys.exit(f"./dev verify: {missing}")
+        fail("./dev verify", f"./dev verify: {missing}")
     shown = folder.as_posix().rstrip("/")
     mapped = [sources.locate(finding.check, finding.text, pages, address, shown, source_text) for finding in findings]
     headline = f"{annotations.count(len(mapped), 'problem')} in the built site"
