@@ -50,12 +50,14 @@ def take_inventory(settings: Mapping) -> inventory.Inventory:
 
 
 def problems(files: inventory.Inventory, registries: Registries, releases: Sequence[Release], photos: references.Photos,
-             languages: tuple[str, ...]) -> list[Problem]:
+             languages: tuple[str, ...], documents: references.Documents | None = None) -> list[Problem]:
     """Every problem of the content as a whole (the problems of reading each file come on top)."""
     content = photos.content
+    documents = documents or references.Documents(content)
     found = [*files.problems, *registries.problems]
     found += references.logos(registries.partners, photos, display_path(str(content / "partners.yml"), str(content)))
     found += references.check(releases, {"partners": registries.partners, "topics": registries.topics}, photos,
-                              frozenset(files.releases), registries.unusable)
+                              frozenset(files.releases), registries.unusable, documents)
+    found += references.unattached(files.files, releases, display_path(str(content), str(content)))
     found += pairing.check(releases, languages)
     return found

@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from . import characters, datefields, slugs, yamlload
+from . import attachments, characters, datefields, slugs, yamlload
+from .attachments import Attachment
 from .bodyimages import BodyImage
 from .dates import PublicationDate, Schedule
 from .links import ReleaseLink
@@ -39,6 +40,7 @@ FIELDS = (
     "aliases",
     "withdrawn",
     "withdrawn_reason",
+    "attachments",
 )
 IMAGE_FIELDS = ("src", "alt", "caption", "credit")
 
@@ -72,6 +74,10 @@ FIELD_SLIPS = {
     "withdrawn_note": "withdrawn_reason",
     "withdrawal_reason": "withdrawn_reason",
     "correction_note": "correction",
+    "attachment": "attachments",
+    "documents": "attachments",
+    "files": "attachments",
+    "downloads": "attachments",
 }
 
 KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
@@ -128,6 +134,7 @@ class Release:
     aliases: tuple[str, ...] = ()  # URL names the release had before, each leading to it
     withdrawn: datetime.datetime | None = None  # the day it was withdrawn: its page says so, instead of its text
     withdrawn_reason: str | None = None
+    attachments: tuple[Attachment, ...] = ()  # documents listed after the text (`attachments`)
     body_images: tuple[BodyImage, ...] = ()  # the photos in the text, found when it is converted
     links: tuple[ReleaseLink, ...] = ()  # its text's links to other releases ({filename}/…)
 
@@ -243,6 +250,7 @@ def validate(raw: Mapping, body: str, path: str, site: Site, body_line: int = 1)
                                      "to keep it off the site, add draft: true or delete the file"),
         "withdrawn_reason": checker.note("withdrawn_reason", "withdrawn", "a reason needs the day the release was withdrawn; "
                                                                           "add the line withdrawn: YYYY-MM-DD"),
+        "attachments": checker.attachments("attachments"),
     }
     checker.unknown_fields()
     checker.body(body)
@@ -520,6 +528,42 @@ class _Checker:
         if len(self.problems) > problems_before:
             return None
         return Image(src, alt, caption, credit)
+
+    def attachments(self, name: str) -> tuple[Attachment, ...]:
+        """The documents listed after the text: each a `title` and a `file` under content/files/;
+        whether the file is there and may be published is checked per build (`references`)."""
+        value = self.raw.get(name)
+        if value is None or value == []:
+            return ()
+        entry = f"'- title: …' and '  file: {attachments.EXAMPLE}' lines indented under '{name}:'"
+        if not isinstance(value, list):
+            self.report(name, f"{shown(value)} is not a list of documents; expected {entry}")
+            return ()
+        problems_before = len(self.problems)
+        found: list[Attachment] = []
+        for number, item in enumerate(value, start=1):
+            where = f"{name}[{number}]"
+            if not isinstance(item, dict):
+                self.report(where, f"{shown(item)} is not a document; expected {entry}")
+                continue
+            for key in item:
+                if key not in attachments.FIELDS:
+                    hint = " did you mean 'file'?" if str(key).lower() in ("src", "path", "pdf", "url") else suggestion(str(key), attachments.FIELDS)
+                    self.report(f"{where}.{key}", f"unknown field;{hint} {one_of(attachments.FIELDS)}")
+            before = len(self.problems)
+            title = self.checked_text(f"{where}.title", item.get("title"))
+            if title is None and len(self.problems) == before:
+                self.report(f"{where}.title", "missing; give the words of the link to the document, e.g. 'Annual report 2018'")
+            file = item.get("file")
+            if file is None or file == "":
+                self.report(f"{where}.file", f"missing; give the document's path from content/, e.g. {attachments.EXAMPLE}")
+            else:
+                file = self.checked_text(f"{where}.file", file)
+                if file is not None and file in [attachment.file for attachment in found]:
+                    self.report(f"{where}.file", f"{shown(file)} is listed twice")
+            if title is not None and file is not None:
+                found.append(Attachment(title, file))
+        return tuple(found) if len(self.problems) == problems_before else ()
 
     def url(self, name: str) -> str | None:
         value = self.raw.get(name)

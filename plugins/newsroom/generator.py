@@ -12,14 +12,16 @@ import functools
 import gc
 import hashlib
 import logging
+import shutil
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
 
-from . import assets, audit, bodyimages, feeds, headers, fragments, images, pages, pairing, pelican_internals, progress, references, registry, render, search, settings, sitemap
+from . import assets, attachments, audit, bodyimages, feeds, headers, fragments, images, pages, pairing, pelican_internals, progress, references, registry, render, search, settings, sitemap
 from .reader import PROBLEMS
 from .errors import ContentError, Problem
 from .output import Expected
@@ -64,7 +66,8 @@ def shown(item) -> tuple[str, bool]:
     try:
         fixed = item.newsroom_fixed
     except AttributeError:
-        text = repr((item.url, item.lang, item.title, item.release, item.metadata.get("summary"), getattr(item, "picture", None)))
+        text = repr((item.url, item.lang, item.title, item.release, item.metadata.get("summary"), getattr(item, "picture", None),
+                     getattr(item, "attachments", ())))
         digest = hashlib.sha256(text.encode())
         digest.update(b"\0" + item.content.encode())
         fixed = item.newsroom_fixed = digest.hexdigest()
@@ -89,6 +92,7 @@ class NewsroomGenerator(Generator):
         self.config = settings.config(self.settings)
         self.registries = audit.load_registries(Path(self.settings["PATH"]), self.config.codes)
         self.photos = references.Photos(Path(self.settings["PATH"]))  # an image changed: a new build
+        self.documents = references.Documents(Path(self.settings["PATH"]))  # a document changed: a new build
         self.problems: list[Problem] = []
         self.read_problems: list[Problem] = []  # what reading the release files found
         self.releases_read: list = []  # every release read without problems, published or draft
@@ -98,6 +102,7 @@ class NewsroomGenerator(Generator):
         self.groups: list[Group] = []  # every release with a page
         self.listed: list[Group] = []  # …less the withdrawn: what lists, feeds, the sitemap and search show
         self.pictures: list[images.Picture] = []
+        self.published_documents: dict[str, Path] = {}  # name in the site → its file: what shown releases attach
         self.made_pictures: dict[str, images.Picture] = {}  # by src: releases sharing an image share its variants
         self.expected_output: Expected | None = None  # what generate_output wrote, checked before publishing
 
@@ -123,7 +128,8 @@ class NewsroomGenerator(Generator):
         self.env.globals["fragment"] = fragments.Fragments()  # what this context renders, rendered once
         files = audit.take_inventory(self.settings)
         releases = [a.release for a in self.releases_read]
-        self.problems = [*self.read_problems, *audit.problems(files, self.registries, releases, self.photos, self.config.codes)]
+        self.problems = [*self.read_problems, *audit.problems(files, self.registries, releases, self.photos, self.config.codes,
+                                                                         self.documents)]
         self.report_problems()
         broken = {problem.path for problem in self.problems}
         articles[:] = [a for a in articles if a.release.path not in broken]
@@ -145,12 +151,17 @@ class NewsroomGenerator(Generator):
                     made[src] = images.picture(self.photos.inspect(src), src, self.image_cache)
                 article.picture = made[src]
             self.fill_body_images(article)
+            article.attachments = tuple(attachments.document(attachment, self.documents.inspect(attachment.file))
+                                        for attachment in article.release.attachments)
         self.newsroom.logos = self.make_logos()
         # a withdrawn release shows no photo: its photos are published only if another release shows them
         shown_articles = [a for a in articles if not a.release.withdrawn]
         used = [a.picture for a in shown_articles if a.release.image]
         used += [made[image.src] for a in shown_articles for image in a.release.body_images]
         self.pictures = list({id(picture): picture for picture in (*used, *self.newsroom.logos.values())}.values())
+        # …and its documents likewise; a draft's or an embargoed release's only where its page is (a preview)
+        self.published_documents = {document.name: self.documents.inspect(document.name)
+                                    for a in shown_articles for document in a.attachments}
         for group in self.groups:  # a withdrawn release has no neighbours, and is no one's
             for item in group.versions.values():
                 item.newer = item.older = None
@@ -243,6 +254,7 @@ class NewsroomGenerator(Generator):
     def generate_output(self, writer):
         output = Path(self.output_path)
         self.write_pictures(output)
+        self.write_documents(output)
         theme_assets = assets.Assets(Path(self.theme) / "static", self.settings["THEME_STATIC_DIR"])
         theme_assets.write(output)
         headers.publish(Path(self.theme), output)
@@ -262,7 +274,8 @@ class NewsroomGenerator(Generator):
             self.progress.say("Indexed", "the pages for search, one index per language")
         self.expected_output = Expected(
             files=(*(job.save_as for job in jobs), *(feeds.url_of(code) for code in self.config.codes), "sitemap.xml"),
-            copies=(*theme_assets.files(), *images.files(self.image_cache, self.pictures), *headers.files(Path(self.theme))),
+            copies=(*theme_assets.files(), *images.files(self.image_cache, self.pictures), *headers.files(Path(self.theme)),
+                    *sorted(self.published_documents.items())),
             search=tuple(sorted({lang for group in self.listed for lang in group.versions})) if indexed else None,
         )
 
@@ -281,6 +294,12 @@ class NewsroomGenerator(Generator):
 
     def write_pictures(self, output: Path, pictures: list[images.Picture] | None = None) -> None:
         images.copy_into(output, self.image_cache, self.pictures if pictures is None else pictures)
+
+    def write_documents(self, output: Path, names: Iterable[str] | None = None) -> None:
+        """Copy the attached documents of the shown releases (or those of them named) into the site."""
+        for name in sorted(self.published_documents if names is None else names):
+            with images.written(output / name) as part:
+                shutil.copyfile(self.published_documents[name], part)
 
     def write_feeds_and_sitemap(self, output: Path) -> None:
         for language in self.config.languages:

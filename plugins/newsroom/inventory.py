@@ -1,7 +1,8 @@
 """Every file under content/, sorted into what the site does with it; nothing else is published.
 
 Release files (Markdown in the article folders), the registries, photos (published only as the
-resized copies a release or a partner uses) and the files a setting lists (`STATIC_PATHS`, e.g.
+resized copies a release or a partner uses), documents in content/files/ (published only with a
+release that attaches them; one that none attaches is reported, in `audit`) and the files a setting lists (`STATIC_PATHS`, e.g.
 the host's `_headers`). An editor's hidden and backup files are ignored, the same way by the
 build, the live preview and `check`. Anything else is a problem: a file the officer put in
 content/ is either part of the site or reported, never silently published or dropped.
@@ -16,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import attachments
 from .errors import Problem
 from .slugs import MARKDOWN_SUFFIXES
 
@@ -35,6 +37,7 @@ class Inventory:
     registries: tuple[str, ...]
     images: tuple[str, ...]
     listed: tuple[str, ...]
+    files: tuple[str, ...]  # documents releases may attach (content/files/)
     problems: tuple[Problem, ...]
 
 
@@ -59,7 +62,7 @@ def take(content: Path, article_paths: Sequence[str], listed: Sequence[str], sho
     """Walk `content` and sort every file (a linked folder is reported, not walked into); `shown`
     is how the officer knows the folder in messages."""
     patterns = tuple(patterns)
-    found: dict[str, list[str]] = {"releases": [], "registries": [], "images": [], "listed": []}
+    found: dict[str, list[str]] = {"releases": [], "registries": [], "images": [], "listed": [], "files": []}
     problems: list[Problem] = []
     root = os.path.realpath(content)
     top = len(os.path.join(str(content), ""))  # a path's length up to its part under content/
@@ -87,7 +90,7 @@ def take(content: Path, article_paths: Sequence[str], listed: Sequence[str], sho
 
 
 def classify(relative: str, article_paths: Sequence[str], listed: Sequence[str]) -> tuple[str | None, str]:
-    """What one file is: ('releases' | 'registries' | 'images' | 'listed', '') or (None, the problem)."""
+    """What one file is: ('releases' | 'registries' | 'images' | 'files' | 'listed', '') or (None, the problem)."""
     name = relative.rsplit("/", 1)[-1]
     if relative in listed or any(relative.startswith(folder.rstrip("/") + "/") for folder in listed):
         return "listed", ""
@@ -97,6 +100,11 @@ def classify(relative: str, article_paths: Sequence[str], listed: Sequence[str])
         if name.lower().endswith(PHOTO_SUFFIXES):
             return "images", ""
         return None, f"is not a photo (JPEG, PNG or WebP); content/{IMAGES}/ holds only photos and logos, move or delete it"
+    if _under(relative, (attachments.FOLDER,)):
+        if attachments.kind_of(name) is not None:
+            return "files", ""
+        return None, (f"is not a {attachments.ALLOWED} document; content/{attachments.FOLDER}/ holds only the {attachments.ALLOWED} "
+                      f"documents releases attach: {attachments.PDF.export}, or move or delete it")
     if _under(relative, article_paths):
         suffix = next((suffix for suffix in MARKDOWN_SUFFIXES if name.lower().endswith(suffix)), None)
         if suffix is None:
@@ -107,7 +115,8 @@ def classify(relative: str, article_paths: Sequence[str], listed: Sequence[str])
         if upper and upper.group(1) != upper.group(1).lower():
             return None, f"has the language tag '.{upper.group(1)}'; rename it with the tag in lower case ('.{upper.group(1).lower()}{suffix}')"
         return "releases", ""
-    return None, "is not part of the site: content/ holds releases (releases/), photos (images/) and partners.yml and topics.yml; move it or delete it"
+    return None, ("is not part of the site: content/ holds releases (releases/), photos (images/), documents (files/) and "
+                  "partners.yml and topics.yml; move it or delete it")
 
 
 def _under(relative: str, folders: Iterable[str]) -> bool:

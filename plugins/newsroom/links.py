@@ -44,5 +44,6 @@ def find(html: str, folder: str, line_of: Callable[[str], int | None]) -> tuple[
         else:
             where = f"line {line}: " if line else ""
             problems.append(f"{where}link to '{written}': no file of content/ is published as it is; link to another "
-                            f"release with {{filename}}, e.g. {EXAMPLE}, or to a document on the web (https://…)")
+                            f"release with {{filename}}, e.g. {EXAMPLE}, or to a document on the web (https://…); "
+                            "to publish a PDF with the release, list it under 'attachments:'")
     return tuple(found), problems

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from babel import Locale
+from babel.numbers import format_decimal
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
@@ -167,6 +168,11 @@ def install(env: Environment, catalogs: Mapping[str, gettext.NullTranslations], 
         return dates.format_schedule(schedule, locale(context))
 
     @pass_context
+    def decimal_filter(context, number) -> str:
+        """A number as the page's language writes it: 1.2 and 1,234,567 in English, 1,2 and 1 234 567 in Georgian."""
+        return format_decimal(number, format="#,##0.#", locale=locale(context))
+
+    @pass_context
     def language_name(context, lang: str, in_own_language: bool = False) -> str:
         """A language's name, in the page's language or (for a switcher) in its own."""
         target = config.language(lang).locale if in_own_language else locale(context)
@@ -190,6 +196,7 @@ def install(env: Environment, catalogs: Mapping[str, gettext.NullTranslations], 
     env.filters.update(
         date=date_filter,
         schedule=schedule_filter,
+        decimal=decimal_filter,
         iso=dates.iso,
         language_name=language_name,
         local_name=entry_name,

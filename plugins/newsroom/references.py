@@ -1,5 +1,5 @@
 """What a release refers to in other files: partners and topics in the registries, photos in
-content/images/. Checked once per build, after every file is read (never while a file is read,
+content/images/, documents in content/files/. Checked once per build, after every file is read (never while a file is read,
 which Pelican caches), so a live preview after any edit reports what a cold build reports."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 
-from . import images
+from . import attachments, images
 from .errors import Problem
 from .frontmatter import Release
 from .links import EXAMPLE
@@ -36,12 +36,32 @@ class Photos:
         return found if isinstance(found, str) else None
 
 
+class Documents:
+    """The documents of one build's content folder, each looked at once (`attachments.inspect`)."""
+
+    def __init__(self, content: Path):
+        self.content = content
+        self.found: dict[str, Path | str] = {}
+
+    def inspect(self, file: str) -> Path | str:
+        """The document's file, or why it cannot be published."""
+        if file not in self.found:
+            self.found[file] = attachments.inspect(self.content, file)
+        return self.found[file]
+
+    def problem(self, file: str) -> str | None:
+        found = self.inspect(file)
+        return found if isinstance(found, str) else None
+
+
 def check(releases: Iterable[Release], registries: Mapping[str, Mapping], photos: Photos | None,
-          release_files: Collection[str] | None = None, unusable: Mapping[str, str] | None = None) -> list[Problem]:
+          release_files: Collection[str] | None = None, unusable: Mapping[str, str] | None = None,
+          documents: Documents | None = None) -> list[Problem]:
     """The problems of each release's references. `registries`: 'partners' and 'topics' by key;
     `photos`: the content's photos (None: photos are not checked); `release_files`: the release
     files under content/, which links may name (None: links are not checked); `unusable`: why a
-    registry could not be read at all, to say instead of a list of keys."""
+    registry could not be read at all, to say instead of a list of keys; `documents`: the content's
+    documents (None: attachments are not checked)."""
     unusable = unusable or {}
     problems = []
     for release in releases:
@@ -65,7 +85,19 @@ def check(releases: Iterable[Release], registries: Mapping[str, Mapping], photos
             if message := photos.problem(image.src):
                 where = f"line {image.line}: " if image.line else ""
                 problems.append(Problem(release.path, "body", f"{where}{message.replace(shown(image.src), shown(image.written), 1)}"))
+        for number, attachment in enumerate(release.attachments if documents is not None else (), start=1):
+            if message := documents.problem(attachment.file):
+                problems.append(Problem(release.path, f"attachments[{number}].file", message))
     return problems
+
+
+def unattached(files: Iterable[str], releases: Iterable[Release], shown: str = "content") -> list[Problem]:
+    """A document in content/files/ that no release attaches: reported, never published unasked.
+    (A release read with a problem attaches nothing: its own line comes first.)"""
+    used = {attachment.file for release in releases for attachment in release.attachments}
+    return [Problem(f"{shown}/{file}", None, "is attached to no release (or only to one with a problem of its own); "
+                                             f"attach it to its release under 'attachments:', or delete it")
+            for file in files if file not in used]
 
 
 def logos(partners: Mapping, photos: Photos, path: str) -> list[Problem]:

@@ -6,7 +6,7 @@ When only release files changed, it reads just those files again and works the s
 anew from the releases in memory (no other file is read). The edited releases' own pages are
 written as soon as their twins and neighbours are known; then the lists are planned, and only the
 pages whose signature changed are rendered, in place. Any other change (theme, settings,
-registries, images) runs the full build again. Editors' backup and lock files (hidden, or ending
+registries, images, documents) runs the full build again. Editors' backup and lock files (hidden, or ending
 in `~`) are not changes. A refresh holds the output folder's lock as a build does (`output.Lock`);
 if another build has replaced the folder since, the session builds the whole site again.
 
@@ -176,12 +176,15 @@ class Session:
         context["drafts"] = by_status["draft"]
         context[PROBLEMS] = [problem for problems in self.problems.values() for problem in problems]
         pictures_before = picture_files(newsroom.pictures)
+        documents_before = dict(newsroom.published_documents)
         newsroom.link_releases()
         # the edited releases' own pages first: they need their twins and neighbours, not the lists
         linked = {id(item) for group in newsroom.groups for item in group.versions.values()}
         first = newsroom.release_jobs([item for item in edited if id(item) in linked])
         # the photos' variants the site did not have: a lead photo or a photo in the text of an edited release
         newsroom.write_pictures(self.output, [picture for picture in newsroom.pictures if not set(picture.files()) <= pictures_before])
+        # the documents the site did not have (the files themselves changed: a full build)
+        newsroom.write_documents(self.output, newsroom.published_documents.keys() - documents_before.keys())
         newsroom.render_in_place(first, self.output)
         first_page_after = time.perf_counter() - start
         newsroom.plan_lists()
@@ -191,7 +194,8 @@ class Session:
         written = {job.save_as: job.signature for job in first}
         due = [job for job in jobs if job.save_as not in written and (
                job.save_as not in self.signatures or (job.signature is not None and job.signature != self.signatures[job.save_as]))]
-        for gone in (self.signatures.keys() - signatures.keys()) | (pictures_before - picture_files(newsroom.pictures)):
+        for gone in ((self.signatures.keys() - signatures.keys()) | (pictures_before - picture_files(newsroom.pictures))
+                     | (documents_before.keys() - newsroom.published_documents.keys())):
             remove(self.output, gone)
         if not first and due:
             newsroom.render_in_place(due[:1], self.output)

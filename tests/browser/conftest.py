@@ -1,4 +1,5 @@
-"""Sites as published, in a real Chromium: the seed content and the bilingual fixture.
+"""Sites as published, in a real Chromium: the rich fixture (tests/roots/rich, a copy of the seed
+content/ with twins, photos, a video and logos added) and the small bilingual fixture.
 
 Both are built strictly (publishconf.py) by tests/checks' `build` and served on 127.0.0.1 under
 a sub-path, like a project site on GitHub Pages. Pages never reach the network: any request
@@ -16,9 +17,9 @@ from checks.builtsite import ROOT, BuiltSite, build, serve
 from conftest import ROOTS
 
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-# Seed: three releases a page, as in tests/checks, so its six releases paginate.
+# Rich: three releases a page, as in tests/checks, so each language's home page paginates.
 # Fixture: two a page, so its three releases a language paginate too.
-SITES = {"seed": (ROOT / "content", 3), "fixture": (ROOTS / "bilingual" / "content", 2)}
+SITES = {"rich": (ROOTS / "rich" / "content", 3), "fixture": (ROOTS / "bilingual" / "content", 2)}
 
 
 @pytest.fixture(scope="session")
@@ -32,8 +33,8 @@ def sites(tmp_path_factory) -> dict[str, BuiltSite]:
 
 
 @pytest.fixture(scope="session")
-def seed(sites) -> BuiltSite:
-    return sites["seed"]
+def rich(sites) -> BuiltSite:
+    return sites["rich"]
 
 
 @pytest.fixture(scope="session")

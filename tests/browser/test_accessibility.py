@@ -1,5 +1,5 @@
-"""axe-core on what the seed site lacks (tests/checks covers the seed): a release with a lead
-image and a video, before and after the player is loaded, and list cards with images."""
+"""axe-core on the small bilingual fixture (tests/checks covers the rich one): a release with a
+lead image and a video, before and after the player is loaded, and list cards with images."""
 
 import pytest
 

@@ -25,8 +25,8 @@ def fonts_of(page, selector: str) -> list[dict]:
 @pytest.mark.parametrize(("name", "path"), [
     ("fixture", "ka/news/eu-tablets/"),
     ("fixture", "ka/"),
-    ("seed", "ka/news/katastropis-riskis-shemtsirebis-dghe/"),
-    ("seed", "ka/partners/"),
+    ("rich", "ka/news/katastropis-riskis-shemtsirebis-dghe/"),
+    ("rich", "ka/partners/"),
 ])
 def test_the_webfont_draws_every_georgian_letter_of_the_heading(sites, visit, name, path):
     page = visit.open(f"{sites[name].siteurl}/{path}")

@@ -3,7 +3,7 @@
 import pytest
 
 
-@pytest.mark.parametrize("name", ["seed", "fixture"])
+@pytest.mark.parametrize("name", ["rich", "fixture"])
 def test_no_page_scrolls_sideways_on_a_small_phone(sites, phone, name):
     site = sites[name]
     pages = site.files("*.html")
@@ -18,7 +18,7 @@ def test_no_page_scrolls_sideways_on_a_small_phone(sites, phone, name):
 
 
 def test_every_kind_of_page_was_checked(sites):
-    """The seed and the fixture between them hold each kind of page in both languages."""
+    """The rich and the bilingual fixtures between them hold each kind of page in both languages."""
     kinds = ["index.html", "404.html", "{lang}/index.html", "{lang}/page/2/index.html", "{lang}/news/*/index.html",
              "{lang}/partners/index.html", "{lang}/partners/*/index.html", "{lang}/topics/index.html",
              "{lang}/topics/*/index.html", "{lang}/archive/index.html", "{lang}/archive/*/index.html",

@@ -10,10 +10,11 @@ from .conftest import SCREENSHOTS
 
 SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
 PAGES = {
-    "en-home": ("seed", "en/"),
-    "ka-home": ("seed", "ka/"),
-    "en-release": ("seed", "en/news/eu-tablets-for-intelligence-led-policing/"),
-    "ka-release": ("seed", "ka/news/katastropis-riskis-shemtsirebis-dghe/"),
+    "en-home": ("rich", "en/"),
+    "ka-home": ("rich", "ka/"),
+    "en-release": ("rich", "en/news/eu-tablets-for-intelligence-led-policing/"),
+    "ka-release": ("rich", "ka/news/katastropis-riskis-shemtsirebis-dghe/"),
+    "ka-release-with-image-and-video": ("rich", "ka/news/sazghvris-gamtarebeli-punkti/"),
     "en-release-with-image-and-video": ("fixture", "en/news/women-police/"),
 }
 BLUE = (0x00, 0x33, 0xA0)  # --blue in theme/static/css/site.css: the masthead's background

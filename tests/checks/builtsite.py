@@ -1,4 +1,4 @@
-"""The seed site built by Pelican in-process from the repository's `publishconf.py` (strict, as
+"""A fixture site built by Pelican in-process with the repository's `publishconf.py` (strict, as
 published); what is checked in it is in sitecheck/, which `./dev verify` runs on a built site."""
 
 from __future__ import annotations

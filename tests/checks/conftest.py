@@ -1,8 +1,9 @@
-"""The seed site as published, built once per session, and the tools that check it.
+"""The rich fixture site as published, built once per session, and the tools that check it.
 
-The site is built from content/ with publishconf.py (strict) for a sub-path SITEURL on a local
-server, so what the browser loads, what the link checker resolves and what the feeds and the
-sitemap announce are the same URLs.
+The site is built from the rich fixture, tests/roots/rich (not content/: the office edits and
+deletes its releases, the checks must not break when it does), with publishconf.py (strict) for a
+sub-path SITEURL on a local server, so what the browser loads, what the link checker resolves and
+what the feeds and the sitemap announce are the same URLs.
 """
 
 from __future__ import annotations
@@ -11,13 +12,15 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOTS
 from sitecheck.axe import AXE_JS
 from sitecheck.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - the browser tests take them from here
 from sitecheck.nuchecker import VNU_JAR
 
-from .builtsite import ROOT, BuiltSite, build, serve
+from .builtsite import BuiltSite, build, serve
 
-# Three releases a page, so the seed's six releases paginate and the pagination is checked too.
+# Three releases a page, so each language's home page of the fixture paginates and the pagination
+# is checked too.
 PER_PAGE = 3
 EXTERNAL_LINKS = pytest.StashKey[dict]()
 
@@ -33,7 +36,7 @@ def require(path: Path | str) -> Path:
 def site(tmp_path_factory) -> BuiltSite:
     www = tmp_path_factory.mktemp("www")
     with serve(www) as origin:
-        yield build(ROOT / "content", www / "newsroom", f"{origin}/newsroom", NEWSROOM_PER_PAGE=PER_PAGE)
+        yield build(ROOTS / "rich" / "content", www / "newsroom", f"{origin}/newsroom", NEWSROOM_PER_PAGE=PER_PAGE)
 
 
 @pytest.fixture

@@ -4,6 +4,8 @@ import os
 import subprocess
 import sys
 
+from conftest import ROOTS
+
 from .builtsite import ROOT
 from .hygiene import UNSTABLE_UPSTREAM, compare_trees, generated_files
 
@@ -32,10 +34,11 @@ def test_a_tracked_generated_file_is_reported():
 
 
 def publish(output, hash_seed, timezone):
-    """`pelican content -s publishconf.py` in its own process, with its own hash seed and time zone."""
+    """`pelican CONTENT -s publishconf.py` in its own process, with its own hash seed and time zone, of
+    the rich fixture (tests/roots/rich): releases in both languages and in one, photos, logos."""
     env = {**os.environ, "SITEURL": "https://example.org/newsroom", "PYTHONHASHSEED": hash_seed,
            "TZ": timezone}
-    command = [sys.executable, "-m", "pelican", str(ROOT / "content"), "-s", str(ROOT / "publishconf.py"),
+    command = [sys.executable, "-m", "pelican", str(ROOTS / "rich" / "content"), "-s", str(ROOT / "publishconf.py"),
                "-o", str(output), "--cache-path", str(output.with_name(output.name + ".cache")), "-q"]
     return subprocess.Popen(command, cwd=ROOT, env=env, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)

@@ -65,10 +65,16 @@ SMALLER = "export it smaller (1200 pixels wide is enough)"
 HIDDEN = "delete it (retype the words around it if you cannot see it)"
 NOT_PHOTO = "is not a photo (JPEG, PNG or WebP); content/images/ holds only photos and logos, move or delete it"
 NOT_RELEASE = "is not a release file: releases are Markdown files ending in '.md' (photos go in content/images/)"
-NOT_SITE = ("is not part of the site: content/ holds releases (releases/), photos (images/) and partners.yml "
-            "and topics.yml; move it or delete it")
+NOT_SITE = ("is not part of the site: content/ holds releases (releases/), photos (images/), documents (files/) and "
+            "partners.yml and topics.yml; move it or delete it")
 LINK_OUT = "is a link to a file outside content/; put the file itself here, not a link to it"
 LINKED_FOLDER = "is a link to a folder; put the folder itself here, not a link to it"
+DOCUMENT_EXAMPLE = "files/2018/annual-report.pdf"
+DOCUMENT_ENTRY = f"expected '- title: …' and '  file: {DOCUMENT_EXAMPLE}' lines indented under 'attachments:'"
+DOCUMENT_OUTSIDE = f"is outside content/files/; put the document in content/files/ and give its path from content/, e.g. {DOCUMENT_EXAMPLE}"
+EXPORT_PDF = "export it as PDF (in Word: File → Save as → PDF)"
+NOT_DOCUMENT = f"is not a PDF document; content/files/ holds only the PDF documents releases attach: {EXPORT_PDF}, or move or delete it"
+REPRINT = "print it to PDF again (File → Print → Save as PDF) or export it as PDF/A, which leave such content out"
 NO_FRONT_MATTER = "no front-matter: the file must start with a line '---' and the metadata must end with another '---' line"
 
 
@@ -117,6 +123,25 @@ def word_document() -> bytes:
         archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
         archive.writestr("word/document.xml", "<w:document><w:body>IOM opens an office</w:body></w:document>")
     return out.getvalue()
+
+
+def pdf(catalog: bytes = b"") -> bytes:
+    """A real PDF (Pillow's PDF writer), with `catalog` written into its document catalog."""
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (0, 51, 160)).save(out, "PDF")
+    return out.getvalue().replace(b"/Type /Catalog", b"/Type /Catalog " + catalog, 1)
+
+
+def with_attachment(file: str, title: str = "The annual report", **fields) -> bytes:
+    return release(extra=f"attachments:\n  - title: {title}\n    file: {file}\n", **fields)
+
+
+def attached(id: str, file: str, data, *messages: str) -> Row:
+    """A row of a release attaching `files/rows/<file>`, which holds `data` (None: no such file)."""
+    files = {f"{ROWS}/{id}.en.md": with_attachment(f"files/rows/{file}")}
+    if data is not None:
+        files[f"files/rows/{file}"] = data
+    return Row(id, "attachments", files, messages)
 
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="10"/></svg>\n'
@@ -364,7 +389,8 @@ TABLE = [
         "from content/, e.g. {filename}/releases/2018/2018-06-06-eu-tablets-for-policing.en.md"),
     bad("html", "link-to-a-file-of-content", release(body="The [report]({static}/docs/report.pdf)."),
         "'body': line 7: link to '{static}/docs/report.pdf': no file of content/ is published as it is; link to another release "
-        "with {filename}, e.g. {filename}/releases/2018/2018-06-06-eu-tablets-for-policing.en.md, or to a document on the web (https://…)"),
+        "with {filename}, e.g. {filename}/releases/2018/2018-06-06-eu-tablets-for-policing.en.md, or to a document on the web (https://…); "
+        "to publish a PDF with the release, list it under 'attachments:'"),
     bad("html", "50000-open-brackets-in-body", release(body="[" * 50_000),
         "'body': has 50000 '[' that are never closed; a link is written [words](https://…), check that the text is what you meant to paste"),
     bad("html", "2000-open-tags-in-body", release(body="a <x " * 2000),
@@ -488,6 +514,66 @@ TABLE = [
                                          "images/rows/linked.jpg": Link("/etc/hostname")},
         (f"content/images/rows/linked.jpg: {LINK_OUT}",
          f"{SHOWN}/image-link-outside.en.md: 'image.src': 'images/rows/linked.jpg' is a link to a place outside content/images/; copy the photo itself into content/images/")),
+
+    # -- attachments -----------------------------------------------------------------------------
+    bad("attachments", "attachments-on-one-line", release(attachments="files/report.pdf"),
+        f"'attachments': 'files/report.pdf' is not a list of documents; {DOCUMENT_ENTRY}"),
+    bad("attachments", "attachment-without-title", release(extra="attachments:\n  - file: files/report.pdf\n"),
+        "'attachments[1].title': missing; give the words of the link to the document, e.g. 'Annual report 2018'"),
+    bad("attachments", "attachment-without-file", release(extra="attachments:\n  - title: The annual report\n"),
+        f"'attachments[1].file': missing; give the document's path from content/, e.g. {DOCUMENT_EXAMPLE}"),
+    bad("attachments", "attachment-title-on-two-lines", with_attachment("files/report.pdf", title='"The annual\\nreport"'),
+        "'attachments[1].title': 'The annual\\nreport' contains a line break after 'The annual'; write it on one line"),
+    bad("attachments", "attachment-climbs-out", with_attachment("../../../../etc/hostname"),
+        f"'attachments[1].file': '../../../../etc/hostname' {DOCUMENT_OUTSIDE}"),
+    bad("attachments", "attachment-absolute-path", with_attachment("/etc/report.pdf"),
+        f"'attachments[1].file': '/etc/report.pdf' is an absolute path; give the path from content/, e.g. {DOCUMENT_EXAMPLE}"),
+    bad("attachments", "attachment-web-address", with_attachment("https://evil.example/report.pdf"),
+        "'attachments[1].file': 'https://evil.example/report.pdf' is a web address; save the document in content/files/ and give its "
+        f"path from content/, e.g. {DOCUMENT_EXAMPLE}"),
+    bad("attachments", "attachment-in-images", with_attachment("images/conference.png"),
+        f"'attachments[1].file': 'images/conference.png' {DOCUMENT_OUTSIDE}"),
+    attached("attachment-missing", "missing.pdf", None,
+             f"{SHOWN}/attachment-missing.en.md: 'attachments[1].file': 'files/rows/missing.pdf' does not exist under content/; "
+             "check the spelling, or add the document to content/files/"),
+    attached("attachment-word-document", "report.docx", word_document(),
+             f"content/files/rows/report.docx: {NOT_DOCUMENT}",
+             f"{SHOWN}/attachment-word-document.en.md: 'attachments[1].file': 'files/rows/report.docx' is not a PDF document; "
+             f"the site publishes PDF documents only: {EXPORT_PDF}, and attach that"),
+    attached("attachment-word-named-pdf", "renamed.pdf", word_document(),
+             f"{SHOWN}/attachment-word-named-pdf.en.md: 'attachments[1].file': 'files/rows/renamed.pdf' is a Word, Excel or other "
+             f"Office document (or a ZIP archive), not a PDF; {EXPORT_PDF}"),
+    attached("attachment-svg-named-pdf", "drawing.pdf", SVG,
+             f"{SHOWN}/attachment-svg-named-pdf.en.md: 'attachments[1].file': 'files/rows/drawing.pdf' is a text file, not a PDF; {EXPORT_PDF}"),
+    attached("attachment-empty", "empty.pdf", b"",
+             f"{SHOWN}/attachment-empty.en.md: 'attachments[1].file': 'files/rows/empty.pdf' is an empty file; {EXPORT_PDF} again"),
+    attached("attachment-cut-off", "cut.pdf", pdf()[:700],
+             f"{SHOWN}/attachment-cut-off.en.md: 'attachments[1].file': 'files/rows/cut.pdf' is damaged or incomplete (it does not end "
+             "as a PDF ends); copy or export it again from the original"),
+    attached("attachment-over-25-mb", "huge.pdf", b"%PDF-" + b"\x00" * 25_000_000,
+             f"{SHOWN}/attachment-over-25-mb.en.md: 'attachments[1].file': 'files/rows/huge.pdf' is 25.1 MB, more than the limit of "
+             "25 MB; make it smaller (in Word: File → Save as → PDF → Minimum size), or split it"),
+    attached("attachment-javascript", "script.pdf", pdf(b"/OpenAction << /S /JavaScript /JS (app.alert(1)) >>"),
+             f"{SHOWN}/attachment-javascript.en.md: 'attachments[1].file': 'files/rows/script.pdf' holds JavaScript (/JavaScript), "
+             f"which would run in a reader's PDF viewer; {REPRINT}"),
+    attached("attachment-javascript-escaped", "escaped.pdf", pdf(b"/OpenAction << /S /J#61vaScript /J#53 (app.alert(1)) >>"),
+             f"{SHOWN}/attachment-javascript-escaped.en.md: 'attachments[1].file': 'files/rows/escaped.pdf' holds JavaScript "
+             f"(/JavaScript), which would run in a reader's PDF viewer; {REPRINT}"),
+    attached("attachment-launch", "launch.pdf", pdf(b"/OpenAction << /S /Launch /F (cmd.exe) >>"),
+             f"{SHOWN}/attachment-launch.en.md: 'attachments[1].file': 'files/rows/launch.pdf' holds an action that starts a program "
+             f"(/Launch), which would run in a reader's PDF viewer; {REPRINT}"),
+    attached("attachment-embedded-file", "carrier.pdf", pdf(b"/Names << /EmbeddedFiles 8 0 R >>"),
+             f"{SHOWN}/attachment-embedded-file.en.md: 'attachments[1].file': 'files/rows/carrier.pdf' holds an embedded file "
+             f"(/EmbeddedFiles), which would run in a reader's PDF viewer; {REPRINT}"),
+    attached("attachment-link-outside", "linked.pdf", Link("/etc/hostname"),
+             f"content/files/rows/linked.pdf: {LINK_OUT}",
+             f"{SHOWN}/attachment-link-outside.en.md: 'attachments[1].file': 'files/rows/linked.pdf' is a link to a place outside "
+             "content/files/; copy the document itself into content/files/"),
+    Row("document-attached-to-no-release", "attachments", {"files/rows/forgotten.pdf": pdf()},
+        ("content/files/rows/forgotten.pdf: is attached to no release (or only to one with a problem of its own); "
+         "attach it to its release under 'attachments:', or delete it",)),
+    Row("script-among-documents", "attachments", {"files/rows/tracker.js": b"alert(1);\n"},
+        (f"content/files/rows/tracker.js: {NOT_DOCUMENT}",)),
 
     # -- corrections, renames and withdrawals ----------------------------------------------------
     bad("changes", "updated-a-month", release(updated="2020-04"),

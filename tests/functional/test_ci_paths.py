@@ -205,13 +205,14 @@ def test_the_guides_partner_with_a_missing_logo_is_refused_by_check_and_build(tm
 
 
 def test_the_guides_annotation_is_what_check_prints(tmp_path, actions):
-    """docs/officer-guide.md shows an annotation as printed: the seed's release, with the typo the
-    guide describes, gives exactly that line."""
+    """docs/officer-guide.md shows an annotation as printed: the seed's release (as in the rich
+    fixture, which has the seed's releases and partners), with the typo the guide describes, gives
+    exactly that line."""
     guide = (ROOT / "docs" / "officer-guide.md").read_text(encoding="utf-8")
     section = guide[guide.index("## When the site is not published"):]
     (shown,) = [line.strip() for line in section.split("## ", 2)[1].splitlines() if line.strip().startswith("::error")]
     annotation = ANNOTATION.match(shown)
-    project = checkout(tmp_path / "build", content=ROOT / "content")
+    project = checkout(tmp_path / "build", content=ROOTS / "rich" / "content")
     release = project / annotation["file"]
     text = release.read_text(encoding="utf-8")
     assert text.splitlines()[int(annotation["line"]) - 1] == "partners: [mia]"

@@ -4,8 +4,9 @@ and the sitemap say of them, in both languages, built by the strict settings.
 
 The fixture (tests/roots/dates) holds, newest first: an open day held on the day of its release,
 a four-day film festival on separate days, a release dated November 2018, one dated about May 2017
-(English only), one dated 2016, and one dated about 2015 (Georgian only). The seed (content/) is
-checked to show the dates it showed before a date could be a month or a year.
+(English only), one dated 2016, and one dated about 2015 (Georgian only). The seed's six releases,
+kept as they were in the rich fixture (tests/roots/rich), are checked to show the dates they showed
+before a date could be a month or a year.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from bs4 import BeautifulSoup
 from lxml import etree
 
 from checks.conftest import require
-from conftest import ROOT, Site, build
+from conftest import Site
 from sitecheck.nuchecker import VNU_JAR, check_html
 from sitecheck.sitemap import SCHEMA
 
@@ -214,7 +215,8 @@ def test_every_page_is_valid_html(site):
 
 # Recorded from a build of content/ before a date could be a month or a year: each release's day
 # (its <time datetime>), as English and Georgian pages showed it, whether it is approximate, its
-# event line, and its timestamp in JSON-LD, OpenGraph and the feeds.
+# event line, and its timestamp in JSON-LD, OpenGraph and the feeds. The seed's releases are in the
+# rich fixture as they were in content/, among releases added since: the checks look at theirs.
 SEED = {
     "eu-tablets-for-intelligence-led-policing": ("2018-06-06", "6 June 2018", "6 ივნისი, 2018", False, "Event: none"),
     "world-tb-day-migrant-survey": ("2018-03-24", "24 March 2018", "24 მარტი, 2018", True, "Event: none"),
@@ -228,8 +230,8 @@ APPROXIMATELY = {"en": "c. ", "ka": "დაახლოებით "}  # before
 
 
 @pytest.fixture(scope="module")
-def seed(tmp_path_factory) -> Site:
-    return Site(build(ROOT / "content", tmp_path_factory.mktemp("seed") / "output"))
+def seed(site_factory) -> Site:
+    return site_factory("rich")
 
 
 def seed_date(slug: str, lang: str) -> str:
@@ -260,6 +262,8 @@ def test_the_seed_cards_show_the_days_they_showed_on_every_list_page(seed):
         if lang not in ("en", "ka"):
             continue
         for slug, text, datetime in cards(seed.html(SITE + "/" + path.relative_to(seed.output).as_posix())):
+            if slug not in SEED:
+                continue
             assert (text, datetime) == (seed_date(slug, lang), SEED[slug][0]), path
             checked += 1
     assert checked > 2 * len(SEED)
@@ -269,5 +273,5 @@ def test_the_seed_cards_show_the_days_they_showed_on_every_list_page(seed):
 def test_the_seed_feeds_carry_the_timestamps_they_carried(seed, lang):
     parsed = feedparser.parse(seed.file(f"{SITE}/{lang}/feed.atom").read_bytes())
     entries = [(entry.link.split("/news/")[1].rstrip("/"), entry.published, entry.updated) for entry in parsed.entries]
-    assert entries == [(slug, f"{SEED[slug][0]}T00:00:00+04:00", f"{SEED[slug][0]}T00:00:00+04:00")
+    assert [entry for entry in entries if entry[0] in SEED] == [(slug, f"{SEED[slug][0]}T00:00:00+04:00", f"{SEED[slug][0]}T00:00:00+04:00")
                        for slug in SEED if SEED_LANG[slug] == lang]

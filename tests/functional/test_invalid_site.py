@@ -13,7 +13,7 @@ from conftest import ROOT, ROOTS, build
 from newsroom.errors import ContentError
 
 CONTENT = ROOTS / "invalid" / "content"
-FIELDS = ("'aliases', 'correction', 'date', 'date_approximate', 'draft', 'event_dates', 'funded_by', 'image', 'lang', 'location', "
+FIELDS = ("'aliases', 'attachments', 'correction', 'date', 'date_approximate', 'draft', 'event_dates', 'funded_by', 'image', 'lang', 'location', "
           "'partners', 'slug', 'summary', 'title', 'topics', 'translation_key', 'updated', 'video', 'withdrawn', 'withdrawn_reason'")
 D = "content/releases/2018"
 EXPECTED = [

@@ -4,11 +4,13 @@ touches, and what it leaves on disk is exactly what a full build of the same fil
 from __future__ import annotations
 
 import filecmp
+import io
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from PIL import Image
 
 from conftest import ROOTS, build, settings_for
@@ -291,4 +293,93 @@ def test_a_withdrawn_releases_photo_leaves_the_preview(live, tmp_path):
     edit(live, "2018/2018-03-09-women-police.en.md", "lang: en\n", "lang: en\nwithdrawn: 2019-02-01\n")
     assert live.refresh().kind == "releases"
     assert not list((live.output / "images" / "sized").glob("conference-*"))
+    assert_same_as_a_full_build(live, tmp_path)
+
+
+# -- attached documents: a refresh writes what a full build writes -----------------------------------
+
+UNATTACHED = ("is attached to no release (or only to one with a problem of its own); "
+              "attach it to its release under 'attachments:', or delete it")
+ATTACHED = "lang: en\nattachments:\n  - title: The tablets' manual\n    file: files/manual.pdf\n"
+
+
+def pdf(size: tuple[int, int]) -> bytes:
+    """A real PDF (Pillow's writer): the larger the picture in it, the larger the file."""
+    out = io.BytesIO()
+    Image.new("P", size).save(out, "PDF")
+    return out.getvalue()
+
+
+def save_bytes(path: Path, data: bytes) -> None:
+    before = path.stat().st_mtime_ns if path.exists() else 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    os.utime(path, ns=(before + 10**9, before + 10**9))
+
+
+def documents_listed(session: Session, url: str) -> list[str]:
+    html = BeautifulSoup((session.output / url / "index.html").read_text(encoding="utf-8"), "lxml")
+    return [item.get_text(" ", strip=True) for item in html.select(".documents li")]
+
+
+def test_a_document_added_attached_replaced_and_detached(live, tmp_path):
+    manual = live.content / "files" / "manual.pdf"
+    save_bytes(manual, pdf((40, 30)))
+    assert live.refresh().kind == "full"
+    assert reported(live) == [f"content/files/manual.pdf: {UNATTACHED}"]  # …and not published
+    assert not (live.output / "files").exists()
+    assert_same_as_a_full_build(live, tmp_path)
+
+    path = edit(live, "2018/2018-06-06-eu-tablets.en.md", "lang: en\n", ATTACHED)
+    assert live.refresh().kind == "releases"
+    assert documents_listed(live, "en/news/eu-tablets") == ["The tablets' manual PDF, 3 KB PDF, 3,312 bytes"]
+    assert (live.output / "files" / "manual.pdf").read_bytes() == manual.read_bytes()
+    assert reported(live) == []
+    assert_same_as_a_full_build(live, tmp_path)
+
+    save_bytes(manual, pdf((800, 750)))  # a new version of the document, under the same name
+    assert live.refresh().kind == "full"
+    assert documents_listed(live, "en/news/eu-tablets") == ["The tablets' manual PDF, 1.2 MB PDF, 1,216,278 bytes"]
+    assert (live.output / "files" / "manual.pdf").read_bytes() == manual.read_bytes()
+    assert_same_as_a_full_build(live, tmp_path)
+
+    save(path, path.read_text(encoding="utf-8").replace(ATTACHED, "lang: en\n"))
+    assert live.refresh().kind == "releases"
+    assert documents_listed(live, "en/news/eu-tablets") == []
+    assert not (live.output / "files").exists()
+    assert assert_same_problems_as_a_cold_build(live, tmp_path) == [f"content/files/manual.pdf: {UNATTACHED}"]
+    assert_same_as_a_full_build(live, tmp_path)
+
+
+def test_a_deleted_document_is_reported_as_a_cold_build_reports_it(live, tmp_path):
+    save_bytes(live.content / "files" / "manual.pdf", pdf((40, 30)))
+    edit(live, "2018/2018-06-06-eu-tablets.en.md", "lang: en\n", ATTACHED)
+    live.refresh()
+    live.refresh()
+    assert (live.output / "files" / "manual.pdf").is_file()
+    (live.content / "files" / "manual.pdf").unlink()
+    assert live.refresh().kind == "full"
+    assert assert_same_problems_as_a_cold_build(live, tmp_path) == [
+        "content/releases/2018/2018-06-06-eu-tablets.en.md: 'attachments[1].file': 'files/manual.pdf' does not exist under content/; "
+        "check the spelling, or add the document to content/files/"]
+    assert not (live.output / "en" / "news" / "eu-tablets").exists()
+    assert not (live.output / "files").exists()
+    assert_same_as_a_full_build(live, tmp_path)
+
+
+def test_a_withdrawn_releases_document_leaves_the_preview_and_comes_back(live, tmp_path):
+    save_bytes(live.content / "files" / "manual.pdf", pdf((40, 30)))
+    edit(live, "2018/2018-06-06-eu-tablets.en.md", "lang: en\n", ATTACHED)
+    live.refresh()
+    live.refresh()
+    names = ("2018/2018-06-06-eu-tablets.en.md", "2018/2018-06-06-eu-tablets.ka.md")
+    paths = [edit(live, name, "partners: [mia]\n", "partners: [mia]\nwithdrawn: 2019-02-01\n") for name in names]
+    assert live.refresh().kind == "releases"
+    assert not (live.output / "files").exists()
+    assert documents_listed(live, "en/news/eu-tablets") == []
+    assert_same_as_a_full_build(live, tmp_path)
+    for path in paths:
+        save(path, path.read_text(encoding="utf-8").replace("withdrawn: 2019-02-01\n", ""))
+    assert live.refresh().kind == "releases"
+    assert (live.output / "files" / "manual.pdf").is_file()
     assert_same_as_a_full_build(live, tmp_path)

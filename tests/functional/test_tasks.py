@@ -17,17 +17,18 @@ import urllib.request
 
 import pytest
 
-from conftest import ROOT, Site, build
+from conftest import ROOT, ROOTS, Site, build
 
 SITE = "https://example.org/newsroom"
 
 
 @pytest.fixture
 def project(tmp_path):
-    """A copy of the project's settings, tasks and content; plugin and theme shared."""
+    """A copy of the project's settings and tasks, with the rich fixture (tests/roots/rich) as its
+    content, not the office's own releases; plugin and theme shared."""
     for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
         shutil.copy(ROOT / name, tmp_path / name)
-    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(ROOTS / "rich" / "content", tmp_path / "content")
     for name in ("plugins", "theme"):
         (tmp_path / name).symlink_to(ROOT / name)
     return tmp_path
@@ -110,7 +111,10 @@ def test_check_fails_with_one_line_per_problem(project):
 def test_the_translation_report_lists_every_release(project):
     report = invoke(project, "translations")
     assert report.returncode == 0
-    assert "6 releases: 0 in every language, 6 missing a language" in report.stdout
+    # the rich fixture: two releases in both languages (one of them paired by file name), eight in one, a
+    # draft and an embargoed release, each listed
+    assert "12 releases: 2 in every language, 10 missing a language" in report.stdout
+    assert "en:draft  ka:--  (no translation_key)  missing ka; en only a draft, not yet translated" in report.stdout
 
 
 def free_port() -> int:

@@ -149,6 +149,7 @@ def test_georgian_translations_keep_every_placeholder() -> None:
 # Facebook, X and LinkedIn as values, and IOM appears only inside longer Georgian sentences.)
 SAME_IN_GEORGIAN = {
     "%(place)s, %(date)s": "the dateline: a place, a comma, a date, in this order in Georgian too (თბილისი, 6 ივნისი, 2018)",
+    "%(type)s, %(size)s": "a document's type and size: PDF, 1,2 მბ; the type's name (PDF) is the same in Georgian",
 }
 
 

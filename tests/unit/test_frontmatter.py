@@ -15,7 +15,7 @@ SITE = frontmatter.Site(languages=("en", "ka"), today=datetime.date(2026, 11, 29
 PATH = "content/releases/2018/eu-tablets.en.md"  # no date in the name: the tests change the date
 BODY = "The EU has donated 540 tablets to the Ministry of Internal Affairs.\n"
 FIELDS = (
-    "'aliases', 'correction', 'date', 'date_approximate', 'draft', 'event_dates', 'funded_by', 'image', 'lang', 'location', "
+    "'aliases', 'attachments', 'correction', 'date', 'date_approximate', 'draft', 'event_dates', 'funded_by', 'image', 'lang', 'location', "
     "'partners', 'slug', 'summary', 'title', 'topics', 'translation_key', 'updated', 'video', 'withdrawn', 'withdrawn_reason'"
 )
 LANGUAGES = "expected one of: 'en', 'ka'"

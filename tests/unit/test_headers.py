@@ -19,9 +19,10 @@ from conftest import ROOT, ROOTS, build
 
 HEADERS = ROOT / "theme" / "_headers"
 SITEURL = "https://example.org/newsroom"
-# The site's own content, the fixture with every kind of release (images, drafts, embargoes), and
-# the one with releases that changed (a withdrawal notice, pages at old addresses that send readers on).
-SITES = {"content": ROOT / "content", "bilingual fixture": ROOTS / "bilingual" / "content",
+# The rich fixture (the seed's releases with twins, photos, a video, logos), the small fixture with
+# every kind of release (images, drafts, embargoes), and the one with releases that changed (a
+# withdrawal notice, pages at old addresses that send readers on).
+SITES = {"rich fixture": ROOTS / "rich" / "content", "bilingual fixture": ROOTS / "bilingual" / "content",
          "corrections fixture": ROOTS / "corrections" / "content"}
 # Directives that fall back to default-src when absent (CSP Level 3); others do not fall back.
 FALLBACK = {"frame-src": "child-src"}
@@ -152,7 +153,7 @@ def linked(site: Path, folder: str) -> set[str]:
 def test_theme_files_are_cached_for_a_year_because_pages_link_them_by_hashed_names(rules, built):
     """`immutable` would keep a stylesheet linked by a plain name in browsers for a year after it changes."""
     assert rules["/theme/*"] == IMMUTABLE
-    theme = linked(built("content"), "theme")
+    theme = linked(built("rich fixture"), "theme")
     assert theme and all(re.search(r"\.[0-9a-f]{10}\.(css|js|svg|woff2)\Z", name) for name in theme), theme
 
 
@@ -168,7 +169,7 @@ def test_the_file_stays_within_cloudflare_pages_limits(rules):
 
 
 def test_the_build_puts_the_file_at_the_root_of_the_site(built):
-    assert (built("content") / "_headers").read_bytes() == HEADERS.read_bytes()
+    assert (built("rich fixture") / "_headers").read_bytes() == HEADERS.read_bytes()
 
 
 # -- A built site obeys the policy ---------------------------------------------------------------

@@ -191,7 +191,9 @@ def test_load_a_file_that_is_not_utf8_text(tmp_path: Path, data: bytes, message:
 
 
 @pytest.mark.parametrize("name", ["partners.yml", "topics.yml"])
-def test_the_sites_registries_are_valid(name: str) -> None:
-    path = Path(__file__).resolve().parents[2] / "content" / name
+def test_the_rich_fixtures_registries_are_valid(name: str) -> None:
+    """The registries of tests/roots/rich: the site's own as they were, logos added. content/'s
+    are checked by the smoke test of content/ (tests/functional/test_real_content.py)."""
+    path = Path(__file__).resolve().parents[1] / "roots" / "rich" / "content" / name
     entries, problems = registry.load(path, f"content/{name}", LANGUAGES)
     assert (len(entries) > 0, problems) == (True, [])
