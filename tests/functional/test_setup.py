@@ -29,7 +29,7 @@ def names(lock: str) -> set[str]:
 
 def test_the_runtime_lock_holds_no_test_tool():
     """What builds the site never installs what only the tests need (pytest, Playwright, …)."""
-    test_only = names("requirements-test.in") - names("requirements.in")
+    test_only = (names("requirements-test.in") | names("requirements-verify.in")) - names("requirements.in")
     assert {"pytest", "playwright", "beautifulsoup4", "lxml"} <= test_only
     assert names("requirements.lock") & test_only == set()
 
@@ -38,7 +38,7 @@ def test_the_runtime_lock_holds_no_test_tool():
 def dev(tmp_path):
     """`./dev` in a copy of the project whose .venv records what it is asked to run: its python
     (pip) and its invoke write their arguments to calls.log instead of running."""
-    for name in ("dev", "requirements.lock", "requirements-test.lock"):
+    for name in ("dev", "requirements.lock", "requirements-verify.lock", "requirements-test.lock"):
         shutil.copy(ROOT / name, tmp_path / name)
     bin = tmp_path / ".venv" / "bin"
     bin.mkdir(parents=True)
@@ -66,13 +66,14 @@ def test_a_task_installs_the_runtime_lock_only_and_only_once(dev, task):
 def test_a_test_environment_serves_the_other_tasks_as_it_is(dev, tmp_path):
     """A .venv that `./dev test` filled (both locks installed) is not touched by `./dev serve`;
     a new runtime lock reinstalls the runtime lock only."""
-    for lock in ("requirements.lock", "requirements-test.lock"):
+    for lock in ("requirements.lock", "requirements-verify.lock", "requirements-test.lock"):
         shutil.copy(tmp_path / lock, tmp_path / ".venv" / f".{lock}")
     assert dev("serve") == ["invoke serve"]
     with (tmp_path / "requirements.lock").open("a") as lock:
         lock.write("# changed\n")
     assert dev("serve") == [INSTALL_RUNTIME, "invoke serve"]
     assert not (tmp_path / ".venv" / ".requirements-test.lock").exists()
+    assert not (tmp_path / ".venv" / ".requirements-verify.lock").exists()
 
 
 # -- the devcontainer ---------------------------------------------------------------------------
