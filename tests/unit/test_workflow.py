@@ -136,9 +136,10 @@ def render(template: str, context: dict[str, str]) -> str:
     return re.sub(r"\$\{\{\s*([\w.-]+)\s*\}\}", value, template)
 
 
-def steps_run(job: dict, event: str, ref: str) -> list[dict]:
-    """The steps of `job` that run for `event` on `ref`, every earlier step having succeeded."""
-    context = {"github.event_name": event, "github.ref": ref}
+def steps_run(job: dict, event: str, ref: str, deploy_to_pages: str = "") -> list[dict]:
+    """The steps of `job` that run for `event` on `ref`, every earlier step having succeeded
+    (`deploy_to_pages`: the repository variable DEPLOY_TO_PAGES, empty when it is not set)."""
+    context = {"github.event_name": event, "github.ref": ref, "vars.DEPLOY_TO_PAGES": deploy_to_pages}
     ran = []
     for step in job["steps"]:
         runs = evaluate(step["if"], context) if "if" in step else True
@@ -343,9 +344,11 @@ SUCCESS = {"changes": "success", "build": "success", "verify": "success", "test"
 CONTENT_ONLY = {**SUCCESS, "test": "skipped"}
 
 
-def deploys(deploy: dict, event: str, ref: str, results: dict[str, str], cancelled: bool = False) -> bool:
+def deploys(deploy: dict, event: str, ref: str, results: dict[str, str], cancelled: bool = False,
+            deploy_to_pages: str = "") -> bool:
     """Whether the deploy job runs, the jobs it needs having ended with `results`."""
     context = {"github.event_name": event, "github.ref": ref, "cancelled()": cancelled,
+               "vars.DEPLOY_TO_PAGES": deploy_to_pages,
                "always()": True, "success()": all(result == "success" for result in results.values())}
     context |= {f"needs.{job}.result": result for job, result in results.items()}
     assert set(needs(deploy)) == set(results)
@@ -364,6 +367,16 @@ def deploys(deploy: dict, event: str, ref: str, results: dict[str, str], cancell
 ])
 def test_deploy_needs_check_build_verify_and_the_tests_when_they_ran(workflow, results, deployed):
     assert deploys(workflow["jobs"]["deploy"], "push", MAIN, results) is deployed
+
+
+def test_a_repository_hosted_elsewhere_checks_builds_and_verifies_but_never_touches_pages(workflow):
+    """docs/hosting.md, "A private repository": DEPLOY_TO_PAGES=false turns Pages off, nothing else."""
+    jobs = workflow["jobs"]
+    used = [action(step) for step in steps_run(jobs["build"], "push", MAIN, deploy_to_pages="false")]
+    assert "actions/configure-pages" not in used
+    assert "actions/upload-pages-artifact" in used, "the verify job still checks the built site"
+    assert deploys(jobs["deploy"], "push", MAIN, SUCCESS, deploy_to_pages="false") is False
+    assert deploys(jobs["deploy"], "push", MAIN, SUCCESS, deploy_to_pages="true") is True
 
 
 def test_a_cancelled_run_does_not_deploy(workflow):
