@@ -63,24 +63,16 @@ def livereload(c, port=8000):
             "backend_port": "port of decap-server, which saves into this working copy (default 8081)"})
 def cms(c, port=8000, backend_port=8081):
     """Write and translate releases in the browser at http://localhost:PORT/admin/; each save lands in content/ and the preview."""
-    import shutil
     import subprocess
 
-    admin = ROOT / "admin"
-    server = admin / "node_modules" / ".bin" / "decap-server"
-    stamp = admin / "node_modules" / ".package-lock.json.installed"
-    lock = admin / "package-lock.json"
-    if not stamp.is_file() or stamp.read_bytes() != lock.read_bytes():
-        if shutil.which("npm") is None:
-            sys.exit("./dev cms needs npm (Debian: apt-get install npm)")
-        # Decap CMS and decap-server, at the versions pinned in admin/package-lock.json
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=admin, check=True)
-        shutil.copyfile(lock, stamp)
+    server = ROOT / "admin" / "node_modules" / ".bin" / "decap-server"
+    if not server.is_file():  # ./dev cms installs it (admin/package-lock.json)
+        sys.exit("The editor is not installed: run ./dev cms (or npm ci in admin/)")
     # decap-server saves what the editor sends into this working copy: the releases, the photos
-    env = {**os.environ, "PORT": str(backend_port), "GIT_REPO_DIRECTORY": str(ROOT), "MODE": "fs"}
+    env = {**os.environ, "PORT": str(backend_port), "BIND_HOST": "127.0.0.1", "GIT_REPO_DIRECTORY": str(ROOT), "MODE": "fs"}
     backend = subprocess.Popen([str(server)], cwd=ROOT, env=env)
     os.environ["NEWSROOM_ADMIN"] = "1"
-    os.environ["NEWSROOM_ADMIN_LOCAL"] = f"http://localhost:{backend_port}/api/v1"
+    os.environ["NEWSROOM_ADMIN_LOCAL"] = f"http://127.0.0.1:{backend_port}/api/v1"  # bound there only: no one else on the network
     print(f"The editor: http://localhost:{port}/admin/ (each save is a file in content/; the preview refreshes)", flush=True)
     try:
         livereload(c, port)

@@ -64,9 +64,9 @@ def settings_of(settings: Mapping) -> Admin:
         raise SettingsError(f"newsroom: setting NEWSROOM_ADMIN_BACKEND must be Decap's backend, e.g. "
                             f"{{'name': 'github', 'repo': 'owner/name', 'branch': 'main'}}; got {backend!r}")
     local = value("NEWSROOM_ADMIN_LOCAL")
-    if local is not None and not (isinstance(local, str) and local.startswith("http://localhost:")):
-        raise SettingsError(f"newsroom: setting NEWSROOM_ADMIN_LOCAL must be decap-server's address, "
-                            f"http://localhost:PORT/api/v1, or None; got {local!r}")
+    if local is not None and not (isinstance(local, str) and local.startswith(("http://127.0.0.1:", "http://localhost:"))):
+        raise SettingsError(f"newsroom: setting NEWSROOM_ADMIN_LOCAL must be decap-server's address on this machine, "
+                            f"http://127.0.0.1:PORT/api/v1, or None; got {local!r}")
     return Admin(enabled, Path(value("NEWSROOM_ADMIN_BUNDLE")), dict(backend), local)
 
 
