@@ -258,3 +258,24 @@ def test_the_editor_runs_under_its_policy_and_loads_nothing_from_elsewhere(tab, 
     assert tab.refused and all(message.startswith("Executing inline script violates") for message in tab.refused), tab.refused
     source = urllib.request.urlopen(f"{editor}/admin/", timeout=10).read().decode("utf-8")
     assert "livereload" in source
+
+
+def test_the_preview_shows_the_version_being_edited_in_its_language_with_the_sites_stylesheet_and_font(tab):
+    tab.goto(tab.url.split("#")[0] + "#/collections/releases/new")
+    field(tab, "title").fill("New office opens in Kutaisi")
+    field(tab, "title", 1).fill("ახალი ოფისი ქუთაისში")
+    tab.locator("[title='Toggle i18n']").click()
+    tab.locator("[title='Toggle preview']").click()
+    preview = tab.frame_locator("iframe").first
+    assert preview.locator("main").get_attribute("lang") == "en"
+    tab.get_by_text("Writing in EN").click()
+    tab.get_by_role("menuitem").filter(has_text="KA").first.click()
+    assert preview.locator("h1").inner_text() == "ახალი ოფისი ქუთაისში"
+    assert preview.locator("main").get_attribute("lang") == "ka"
+    frame = next(frame for frame in tab.frames if frame != tab.main_frame)
+    stylesheets = frame.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')].map(link => link.href)")
+    assert len(stylesheets) == 1 and "/theme/css/site." in stylesheets[0]
+    # the headline in the site's Georgian webfont, loaded from the site
+    assert frame.evaluate("document.fonts.load('700 2rem \"Noto Sans Georgian Web\"', 'ახ').then(faces => faces.length)") >= 1
+    assert frame.evaluate("document.fonts.check('700 2rem \"Noto Sans Georgian Web\"', 'ახ')")
+    assert tab.elsewhere == []
