@@ -105,6 +105,10 @@
     return false;
   }
 
+  function present(value) {
+    return value !== null && value !== undefined;
+  }
+
   CMS.registerEventListener({
     name: "preSave",
     handler: function (event) {
@@ -128,6 +132,10 @@
             if (!own || blank(own)) {
               i18n = i18n.delete(locale);
             } else {
+              // a shared field left empty is copied as null (funded_by: null): left out, as in
+              // the first language's file
+              data = data.filter(present);
+              i18n = i18n.setIn([locale, "data"], data);
               versions.push([locale, data]);
             }
           });
@@ -150,7 +158,7 @@
             }
           });
         });
-        return entry.get("data");
+        return entry.get("data").filter(present);
       });
     },
   });

@@ -279,3 +279,44 @@ def test_the_preview_shows_the_version_being_edited_in_its_language_with_the_sit
     assert frame.evaluate("document.fonts.load('700 2rem \"Noto Sans Georgian Web\"', 'ახ').then(faces => faces.length)") >= 1
     assert frame.evaluate("document.fonts.check('700 2rem \"Noto Sans Georgian Web\"', 'ახ')")
     assert tab.elsewhere == []
+
+
+def test_a_photo_without_its_alt_text_is_not_saved_and_the_editor_says_why(tab, project, tmp_path):
+    photo = tmp_path / "no-alt.jpg"
+    Image.new("RGB", (800, 600), (160, 90, 40)).save(photo, quality=80)
+    tab.goto(tab.url.split("#")[0] + "#/collections/releases/new")
+    field(tab, "title").fill("A photo without words")
+    field(tab, "date").fill("2024-06-03")
+    tab.get_by_text("Choose an image").first.click()
+    tab.locator("input[type=file]").set_input_files(photo)
+    tab.get_by_role("button", name="Choose selected").click()
+    write_text(tab, 0, "Text.")
+    tab.get_by_role("button", name="Publish").first.click()
+    tab.get_by_text("Publish now").click()
+    tab.get_by_text("Lead photo: Alt text is missing. What the photo shows, for readers who cannot see it: required").wait_for()
+    assert not list((project / "content" / "releases").glob("*/2024-06-03-*"))
+
+
+def test_a_georgian_version_added_to_an_english_release_is_its_twin(tab, project):
+    seed = project / "content" / "releases" / "2017" / "2017-10-19-temporary-labour-migration-workshop.en.md"
+    tab.goto(tab.url.split("#")[0] + "#/collections/releases/entries/2017/2017-10-19-temporary-labour-migration-workshop")
+    field(tab, "title", 1).fill("სამუშაო შეხვედრა დროებითი შრომითი მიგრაციის შესახებ")
+    write_text(tab, 1, "IOM-მა სამუშაო შეხვედრა გამართა.")
+    publish(tab)
+    twin = seed.with_name(seed.name.replace(".en.md", ".ka.md")).read_text(encoding="utf-8")
+    assert twin == """---
+title: სამუშაო შეხვედრა დროებითი შრომითი მიგრაციის შესახებ
+date: 2017-10-19
+date_approximate: true
+lang: ka
+translation_key: 2017-temporary-labour-migration-workshop
+partners:
+  - iom-vienna
+topics:
+  - labour-migration
+event_dates: 2017-10-17/2017-10-19
+---
+IOM-მა სამუშაო შეხვედრა გამართა.
+"""
+    checked = subprocess.run(["./dev", "check"], cwd=project, capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
