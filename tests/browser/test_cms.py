@@ -24,6 +24,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from conftest import ROOT, build
+from newsroom import scaffold
 
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 PATIENCE = 300  # seconds for ./dev cms to serve: a first build on a busy machine
@@ -198,6 +199,9 @@ def test_a_release_written_in_both_languages_is_saved_checked_and_published_pair
     assert sorted(path.name for path in folder.iterdir()) == ["2024-05-02-new-office-opens-in-kutaisi.en.md",
                                                              "2024-05-02-new-office-opens-in-kutaisi.ka.md"]
     assert (folder / "2024-05-02-new-office-opens-in-kutaisi.en.md").read_text(encoding="utf-8") == NEW_EN
+    # ./dev new writes what the editor writes, field for field
+    for name, value in (("title", "New office opens in Kutaisi"), ("date", "2024-05-02"), ("lang", "en"), ("partners", ["eu", "mia"])):
+        assert scaffold._field(name, value) in NEW_EN
     assert (folder / "2024-05-02-new-office-opens-in-kutaisi.ka.md").read_text(encoding="utf-8") == NEW_KA
     assert (project / "content" / "images" / "kutaisi-office.jpg").read_bytes() == photo.read_bytes()
 
@@ -244,6 +248,9 @@ topics:
   - policing
 location: Batumi
 ---""")
+    # ./dev new writes a title as the editor does: one format
+    assert scaffold._field("title", "The European Union supports the Ministry of Internal Affairs of Georgia in "
+                                    "Intelligence-Led Policing") in (project / SEED).read_text(encoding="utf-8")
     # an English-only release stays English-only: no empty Georgian file
     assert not (project / SEED.replace(".en.md", ".ka.md")).exists()
     assert tab.elsewhere == []
