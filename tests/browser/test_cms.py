@@ -16,7 +16,6 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -82,8 +81,9 @@ def editor(project):
         os.killpg(server.pid, signal.SIGINT)
         try:
             server.wait(timeout=30)
-        finally:
-            os.killpg(server.pid, signal.SIGKILL) if server.poll() is None else None
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
         log.close()
 
 
