@@ -88,3 +88,20 @@ CACHE_PATH = "cache"
 GZIP_CACHE = False
 # Escape everything by default; release bodies are marked safe where they are printed.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+# -- Editor ------------------------------------------------------------------------------------
+# The browser editor at /admin/ (Decap CMS, plugins/newsroom/cms.py): built only when
+# NEWSROOM_ADMIN=1 is in the environment (`./dev cms`, and CI when publishing), since it needs
+# Decap's bundle from admin/ (npm); every other build needs no npm.
+# Any other value than 1, 0 or none is kept as it is, for the plugin to refuse ("true" must not
+# silently leave the editor out).
+NEWSROOM_ADMIN = {"": False, "0": False, "1": True}.get(os.environ.get("NEWSROOM_ADMIN", ""), os.environ.get("NEWSROOM_ADMIN"))
+# The repository the editor saves into, through GitHub (docs/hosting.md: signing in).
+NEWSROOM_ADMIN_BACKEND = {
+    "name": "github",
+    "repo": os.environ.get("NEWSROOM_ADMIN_REPO", "iom-georgia/newsroom"),
+    "branch": "main",
+    **({"base_url": os.environ["NEWSROOM_ADMIN_AUTH"]} if os.environ.get("NEWSROOM_ADMIN_AUTH") else {}),
+}
+# `./dev cms`: decap-server's address, which saves into this working copy; unset in production.
+NEWSROOM_ADMIN_LOCAL = os.environ.get("NEWSROOM_ADMIN_LOCAL") or None

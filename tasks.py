@@ -123,6 +123,28 @@ def livereload(c, port=8000):
     server.serve(host=bind_address(), port=port, root=str(session.output))
 
 
+@task(help={"port": "port of the preview and the editor (default 8000)",
+            "backend_port": "port of decap-server, which saves into this working copy (default 8081)"})
+def cms(c, port=8000, backend_port=8081):
+    """Write and translate releases in the browser at http://localhost:PORT/admin/; each save lands in content/ and the preview."""
+    import subprocess
+
+    server = ROOT / "admin" / "node_modules" / ".bin" / "decap-server"
+    if not server.is_file():  # ./dev cms installs it (admin/package-lock.json)
+        sys.exit("The editor is not installed: run ./dev cms (or npm ci in admin/)")
+    # decap-server saves what the editor sends into this working copy: the releases, the photos
+    env = {**os.environ, "PORT": str(backend_port), "BIND_HOST": "127.0.0.1", "GIT_REPO_DIRECTORY": str(ROOT), "MODE": "fs"}
+    backend = subprocess.Popen([str(server)], cwd=ROOT, env=env)
+    os.environ["NEWSROOM_ADMIN"] = "1"
+    os.environ["NEWSROOM_ADMIN_LOCAL"] = f"http://127.0.0.1:{backend_port}/api/v1"  # bound there only: no one else on the network
+    print(f"The editor: http://localhost:{port}/admin/ (each save is a file in content/; the preview refreshes)", flush=True)
+    try:
+        livereload(c, port)
+    finally:
+        backend.terminate()
+        backend.wait(timeout=10)
+
+
 @task(
     iterable=["partner"],
     help={

@@ -9,15 +9,16 @@ from pathlib import Path
 
 from pelican import signals
 
-from . import assets, headers, inventory, lifecycle, localisation, pelican_internals, settings, typography
+from . import assets, cms, headers, inventory, lifecycle, localisation, pelican_internals, settings, typography
 from .errors import NewsroomError
 from .generator import NewsroomGenerator
 from .reader import PROBLEMS, ReleaseReader
 
 
 def check_settings(pelican):
-    """Stop at start on a bad NEWSROOM_* setting; drafts and embargoes follow the preview switch."""
+    """Stop at start on a bad NEWSROOM_* setting (the editor's too); drafts and embargoes follow the preview switch."""
     config = settings.config(pelican.settings)
+    cms.settings_of(pelican.settings)
     pelican.settings["WITH_FUTURE_DATES"] = config.preview
 
 

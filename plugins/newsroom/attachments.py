@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
+from . import model
+
 FOLDER = "files"  # under content/, and in the site
-FIELDS = ("title", "file")  # an entry's fields, both required
+FIELDS = model.DOCUMENT_NAMES  # an entry's fields (title, file), both required
 EXAMPLE = "files/2018/annual-report.pdf"
 # A press kit or a report with photos is 1–10 MB; more is a file a reader on a phone's data plan
 # waits minutes for, that the repository keeps forever, and that a host may refuse (100 MB).

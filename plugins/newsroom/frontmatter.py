@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from . import attachments, characters, datefields, slugs, yamlload
+from . import attachments, characters, datefields, model, slugs, yamlload
 from .attachments import Attachment
 from .bodyimages import BodyImage
 from .dates import PublicationDate, Schedule
@@ -19,30 +19,9 @@ from .links import ReleaseLink
 from .errors import Problem
 from .messages import one_of, shown, suggestion
 
-FIELDS = (
-    "title",
-    "date",
-    "lang",
-    "partners",
-    "funded_by",
-    "translation_key",
-    "summary",
-    "location",
-    "event_dates",
-    "image",
-    "video",
-    "topics",
-    "draft",
-    "slug",
-    "date_approximate",
-    "updated",
-    "correction",
-    "aliases",
-    "withdrawn",
-    "withdrawn_reason",
-    "attachments",
-)
-IMAGE_FIELDS = ("src", "alt", "caption", "credit")
+# The fields a release may have, in the order files write them: the content model (`model`).
+FIELDS = model.NAMES
+IMAGE_FIELDS = model.IMAGE_NAMES
 
 # Likely slips for a language code, mapped to the code that was meant.
 LANGUAGE_SLIPS = {

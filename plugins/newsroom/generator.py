@@ -21,7 +21,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from . import assets, attachments, audit, bodyimages, feeds, headers, fragments, images, pages, pairing, pelican_internals, progress, references, registry, render, search, settings, sitemap
+from . import assets, attachments, audit, bodyimages, cms, feeds, headers, fragments, images, pages, pairing, pelican_internals, progress, references, registry, render, search, settings, sitemap
 from .reader import PROBLEMS
 from .errors import ContentError, Problem
 from .output import Expected
@@ -258,6 +258,8 @@ class NewsroomGenerator(Generator):
         theme_assets = assets.Assets(Path(self.theme) / "static", self.settings["THEME_STATIC_DIR"])
         theme_assets.write(output)
         headers.publish(Path(self.theme), output)
+        admin_files, admin_copies = cms.publish(output, self.settings, {"partners": self.newsroom.partners, "topics": self.newsroom.topics},
+                                                self.config.codes, f"../{theme_assets.url('css/site.css')}")
         jobs = self.jobs()
         cache = render.PageCache(Path(self.settings["CACHE_PATH"]) / "newsroom-pages") if self.page_cache else None
         render.render_all(jobs, self.template, self.context, output, parallel=len(self.groups) >= self.config.parallel_from, cache=cache,
@@ -274,9 +276,9 @@ class NewsroomGenerator(Generator):
             search.index(output, search.pages_glob(self.settings["ARTICLE_URL"]), cache)
             self.progress.say("Indexed", "the pages for search, one index per language")
         self.expected_output = Expected(
-            files=(*(job.save_as for job in jobs), *(feeds.url_of(code) for code in self.config.codes), "sitemap.xml"),
+            files=(*(job.save_as for job in jobs), *(feeds.url_of(code) for code in self.config.codes), "sitemap.xml", *admin_files),
             copies=(*theme_assets.files(), *images.files(self.image_cache, self.pictures), *headers.files(Path(self.theme)),
-                    *sorted(self.published_documents.items())),
+                    *sorted(self.published_documents.items()), *admin_copies),
             search=tuple(sorted({lang for group in self.listed for lang in group.versions})) if indexed else None,
         )
 

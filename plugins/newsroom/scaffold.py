@@ -51,11 +51,42 @@ def text_of(title: str, day: PublicationDate, lang: str, key: str, partners: lis
         fields["partners"] = partners
     if draft:
         fields["draft"] = True
-    front = "".join(f"{name}: {_value(value)}\n" for name, value in fields.items())
+    front = "".join(_field(name, value) for name, value in fields.items())
     return f"---\n{front}---\n{PLACEHOLDER.get(lang, PLACEHOLDER['en'])}\n"
 
 
+# The browser editor's YAML writer (Decap CMS) continues a value longer than this on the next line.
+LINE_WIDTH = 80
+
+
+def _field(name: str, value) -> str:
+    """One field as the browser editor writes it (docs/content.md), so that a file made here and
+    one saved there look alike: lists one item a line, the date as it is (2018-06-06, 2018-12,
+    2018: the front-matter reads it as written), a long value continued on the next line."""
+    if isinstance(value, list):
+        return f"{name}:\n" + "".join(f"  - {_value(item)}\n" for item in value)
+    written = value if name == "date" else _value(value)
+    if written[:1] in ("'", '"'):
+        return f"{name}: {written}\n"
+    return _folded(f"{name}: ", written) + "\n"
+
+
 def _value(value) -> str:
-    """One field's value on one line, as YAML writes it: quoted where YAML would misread it,
-    lists in brackets (`partners: [eu, mia]`)."""
+    """One value on one line, as YAML writes it: quoted where YAML would misread it."""
     return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=1000).removesuffix("\n...\n").strip()
+
+
+def _folded(prefix: str, text: str) -> str:
+    """`prefix + text`, continued on lines indented by two spaces where it would pass LINE_WIDTH
+    characters, at the spaces the editor's writer (the `yaml` package's foldFlowLines) breaks at."""
+    if len(text) <= LINE_WIDTH - 1:  # the writer never folds a value that fits an indented line
+        return prefix + text
+    lines, start, end, split = [], 0, LINE_WIDTH - len(prefix), None
+    for index, char in enumerate(text):
+        if char == " " and 0 < index < len(text) - 1 and text[index - 1] != " " and text[index + 1] != " ":
+            split = index
+        if index >= end and split is not None:
+            lines.append(text[start:split])
+            start, end, split = split + 1, split + LINE_WIDTH - 1, None
+    lines.append(text[start:])
+    return prefix + "\n  ".join(lines)

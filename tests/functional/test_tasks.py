@@ -71,7 +71,7 @@ def test_new_without_a_date_says_which_day_it_used_and_makes_a_short_name(projec
 
 @pytest.mark.parametrize("date, name, written", [
     ("2018-12", "2018-12-migration-film-festival", "2018-12"),
-    ("2018", "2018-migration-film-festival", "'2018'"),
+    ("2018", "2018-migration-film-festival", "2018"),
 ])
 def test_new_with_a_month_or_a_year_names_the_file_for_it_and_marks_an_approximate_date(project, tmp_path, date, name, written):
     created = invoke(project, "new", "--lang", "en", "--title", "Migration film festival", "--date", date, "--approximate")
