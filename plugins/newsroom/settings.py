@@ -37,6 +37,9 @@ DEFAULTS = {
     # read releases and render pages on every core from this many releases on; below it, worker
     # processes cost more than they save
     "NEWSROOM_PARALLEL_FROM": 200,
+    # at a broken release's address, a page listing its problems, and a banner on every other page
+    # (problempages.py); on only in `livereload`'s session, never with NEWSROOM_STRICT
+    "NEWSROOM_PROBLEM_PAGES": False,
 }
 
 
@@ -61,6 +64,7 @@ class Config:
     search: bool
     meta_policy: bool
     parallel_from: int
+    problem_pages: bool = False
 
     @functools.cached_property
     def codes(self) -> tuple[str, ...]:
@@ -77,6 +81,10 @@ class Config:
 def config(settings: Mapping) -> Config:
     """Read and check the NEWSROOM_* settings; raise SettingsError naming the first bad one."""
     value = lambda name: settings.get(name, DEFAULTS[name])  # noqa: E731
+    problem_pages = _flag("NEWSROOM_PROBLEM_PAGES", value("NEWSROOM_PROBLEM_PAGES"))
+    if problem_pages and value("NEWSROOM_STRICT") is True:
+        raise SettingsError("newsroom: setting NEWSROOM_PROBLEM_PAGES is for the live preview, and a strict build "
+                            "(NEWSROOM_STRICT = True) publishes no page about problems; got True for both")
     return Config(
         languages=_languages(value("NEWSROOM_LANGUAGES")),
         untranslated=_choice("NEWSROOM_UNTRANSLATED", value("NEWSROOM_UNTRANSLATED"), UNTRANSLATED_POLICIES),
@@ -88,6 +96,7 @@ def config(settings: Mapping) -> Config:
         search=_flag("NEWSROOM_SEARCH", value("NEWSROOM_SEARCH")),
         meta_policy=_flag("NEWSROOM_META_POLICY", value("NEWSROOM_META_POLICY")),
         parallel_from=_count("NEWSROOM_PARALLEL_FROM", value("NEWSROOM_PARALLEL_FROM")),
+        problem_pages=problem_pages,
     )
 
 

@@ -22,6 +22,7 @@ DEFAULT = Config(
     search=True,
     meta_policy=True,
     parallel_from=200,
+    problem_pages=False,
 )
 LANGUAGES_SHAPE = "must map language codes to {'locale': …, 'sitename': …}"
 
@@ -47,6 +48,7 @@ def test_defaults_pass_their_own_check() -> None:
         ({"NEWSROOM_ATOMIC_OUTPUT": False}, {"atomic_output": False}),
         ({"NEWSROOM_SEARCH": False}, {"search": False}),
         ({"NEWSROOM_META_POLICY": False}, {"meta_policy": False}),
+        ({"NEWSROOM_PROBLEM_PAGES": True}, {"problem_pages": True}),
         (
             {"NEWSROOM_LANGUAGES": {"ka": {"locale": "ka_GE", "sitename": "პრესცენტრი"}, "en": {"locale": "en", "sitename": "Newsroom"}}},
             {"languages": (Language("ka", "ka_GE", "პრესცენტრი"), Language("en", "en", "Newsroom"))},
@@ -85,6 +87,12 @@ SETTINGS_ERRORS = [
     ({"NEWSROOM_PREVIEW": "False"}, "setting NEWSROOM_PREVIEW must be True or False; got 'False'"),
     ({"NEWSROOM_ATOMIC_OUTPUT": None}, "setting NEWSROOM_ATOMIC_OUTPUT must be True or False; got None"),
     ({"NEWSROOM_SEARCH": "yes"}, "setting NEWSROOM_SEARCH must be True or False; got 'yes'"),
+    ({"NEWSROOM_PROBLEM_PAGES": "yes"}, "setting NEWSROOM_PROBLEM_PAGES must be True or False; got 'yes'"),
+    (
+        {"NEWSROOM_PROBLEM_PAGES": True, "NEWSROOM_STRICT": True},
+        "setting NEWSROOM_PROBLEM_PAGES is for the live preview, and a strict build (NEWSROOM_STRICT = True) "
+        "publishes no page about problems; got True for both",
+    ),
     ({"NEWSROOM_PER_PAGE": 0}, "setting NEWSROOM_PER_PAGE must be a whole number of at least 1; got 0"),
     ({"NEWSROOM_PER_PAGE": -10}, "setting NEWSROOM_PER_PAGE must be a whole number of at least 1; got -10"),
     ({"NEWSROOM_PER_PAGE": "10"}, "setting NEWSROOM_PER_PAGE must be a whole number of at least 1; got '10'"),
@@ -136,4 +144,5 @@ def test_settings_error_is_a_newsroom_error() -> None:
 def test_the_projects_settings_pass(module: str, strict: bool, preview: bool) -> None:
     conf = importlib.import_module(module)
     found = settings.config(vars(conf))
-    assert (found.codes, found.strict, found.preview) == (("en", "ka"), strict, preview)
+    # pages about problems: only livereload's session turns them on (session.py), never a settings file
+    assert (found.codes, found.strict, found.preview, found.problem_pages) == (("en", "ka"), strict, preview, False)
