@@ -57,9 +57,10 @@ class Session:
     """A preview build that stays in memory between saves. `settings` are Pelican's settings."""
 
     def __init__(self, settings: dict, watched: tuple[Path, ...] = ()):
-        # livereload's reload script is inline code, which the pages' own policy would block
+        # livereload's reload script is inline code, which the pages' own policy would block; a
+        # broken release's address shows its problems, and every page a banner (problempages.py)
         self.settings = {**settings, "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "NEWSROOM_SEARCH": False,
-                         "NEWSROOM_META_POLICY": False}
+                         "NEWSROOM_META_POLICY": False, "NEWSROOM_PROBLEM_PAGES": True}
         self.content = Path(self.settings["PATH"])
         self.output = Path(self.settings["OUTPUT_PATH"])
         self.watched = (self.content, Path(self.settings["THEME"]), *watched)
