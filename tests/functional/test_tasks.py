@@ -7,7 +7,6 @@ import os
 import re
 import shutil
 import socket
-import re
 import subprocess
 import sys
 import threading
@@ -247,19 +246,74 @@ def test_the_open_page_refreshes_itself_after_a_save(project, chromium):
             after = console.wait_for(CONNECTED) + 1  # the page's livereload script listens
             assert SENTENCE not in page.inner_text("main")
             add_sentence(project)
-            for _ in range(20):
-                rewrote = console.wait_for(REWROTE, after=after)
-                answer = console.wait_for(f"{RELOAD}|{DROPPED}|{CONNECTED}", after=rewrote + 1)
-                if re.search(RELOAD, console.lines[answer]):
-                    break  # the page was told to reload, after its page was rewritten
-                # dropped, or the page was reloading (livereload reloads it once at its start) while
-                # its page was rewritten: save again, as the officer would
-                after = answer + 1
-                save_again(project)
-            else:
-                pytest.fail(f"livereload never told the page to reload:\n{console.text}")
+            told_to_reload(project, console, after)
             # no reload from here: livereload's script in the page asks for it
             # (a locator, not a JavaScript predicate: the page's Content-Security-Policy forbids eval)
             page.locator("main", has_text=SENTENCE).wait_for()
+        finally:
+            page.close()
+
+
+def told_to_reload(project, console: Console, after: int) -> int:
+    """Once the release is saved: the line where livereload told the open pages to reload, after
+    the session rewrote the pages (saved again, as the officer would, if the reload was dropped)."""
+    for _ in range(20):
+        rewrote = console.wait_for(REWROTE, after=after)
+        answer = console.wait_for(f"{RELOAD}|{DROPPED}|{CONNECTED}", after=rewrote + 1)
+        if re.search(RELOAD, console.lines[answer]):
+            return answer  # the page was told to reload, after its page was rewritten
+        # dropped, or the page was reloading (livereload reloads it once at its start) while
+        # its page was rewritten: save again, as the officer would
+        after = answer + 1
+        save_again(project)
+    pytest.fail(f"livereload never told the page to reload:\n{console.text}")
+
+
+def test_a_broken_release_shows_its_problems_in_the_browser_until_it_is_fixed(project, chromium):
+    """The officer has the release open in the preview, mistypes a partner and saves: the page
+    shows the line `./dev check` prints; every other page says a file has problems, and leads to
+    the list; fixed and saved, the page shows the release again."""
+    release = project / RELEASE
+    text = release.read_text(encoding="utf-8")
+    with livereload(project) as (origin, console):
+        origin = origin.replace("127.0.0.1", "localhost")
+        page = chromium.new_page()
+        page.set_default_timeout(PATIENCE * 1000)
+        try:
+            page.goto(origin + PAGE, wait_until="load")
+            after = console.wait_for(CONNECTED) + 1
+            title = page.inner_text("main h1")
+            release.write_text(text.replace("partners: [mia]", "partners: [mai]"), encoding="utf-8")
+            told_to_reload(project, console, after)
+            checked = invoke(project, "check")
+            line, verdict = checked.stderr.splitlines()  # what `./dev check` says, word for word
+            assert line.startswith(f"{RELEASE}: 'partners': unknown partner 'mai'; did you mean 'mia'?") and verdict == "1 problem in the content"
+            page.locator("main .problems__line", has_text="unknown partner 'mai'").wait_for()
+            assert page.locator("main .problems__line").all_inner_texts() == [line]
+            assert page.inner_text("main h1") == "Problems in this press release"
+            # styled by the site's stylesheet: the masthead is the site's blue
+            assert page.eval_on_selector(".masthead", "e => getComputedStyle(e).backgroundColor") == "rgb(0, 51, 160)"
+
+            other = chromium.new_page()
+            other.set_default_timeout(PATIENCE * 1000)
+            try:
+                other.goto(origin + "/en/", wait_until="load")
+                link = other.locator(".problem-banner a")
+                link.wait_for()
+                assert link.inner_text() == "1 file has problems: see the list"
+                link.click()
+                other.wait_for_url(origin + "/en/problems/")
+                assert other.locator("main .problems__line").all_inner_texts() == [line]
+                other.goto(origin + "/ka/", wait_until="load")
+                other.locator(".problem-banner a", has_text="1 ფაილს აქვს პრობლემები: იხილეთ სია").wait_for()
+            finally:
+                other.close()
+
+            after = console.mark()
+            release.write_text(text, encoding="utf-8")
+            told_to_reload(project, console, after)
+            page.locator("main h1", has_text=title).wait_for()
+            assert page.locator("main .problems__line").count() == 0
+            assert page.locator(".problem-banner").count() == 0
         finally:
             page.close()
