@@ -29,9 +29,12 @@ def preview_at(port) -> None:
 @task(help={"port": "port to serve on (default 8000)"})
 def serve(c, port=8000):
     """Build the preview site and serve it at http://localhost:PORT/ (Ctrl-C stops)."""
+    from newsroom import server
+
     preview_at(port)
     build(c)
-    c.run(f"{PELICAN} --listen --port {port} --bind 127.0.0.1 -s pelicanconf.py", pty=sys.stdout.isatty())
+    # not `pelican --listen`: it answers an address the site does not have with no reply at all
+    server.serve(Path(settings()["OUTPUT_PATH"]), int(port))
 
 
 @task(help={"port": "port to serve on (default 8000)"})

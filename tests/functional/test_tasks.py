@@ -15,6 +15,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import ROOT, ROOTS, Site, build
 
@@ -199,6 +200,52 @@ def livereload(project):
         server.terminate()
         server.wait()
         console.reader.join()
+
+
+@contextlib.contextmanager
+def serving(project):
+    """`invoke serve` running in `project`; yields its origin."""
+    port = free_port()
+    origin = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([sys.executable, "-m", "invoke", "serve", "--port", str(port)], cwd=project,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              env={name: value for name, value in os.environ.items() if name != "SITEURL"})
+    console = Console(server.stdout)
+    try:
+        console.wait_for(rf"^Serving .* at http://localhost:{port}/")
+        yield origin
+    finally:
+        server.terminate()
+        server.wait()
+        console.reader.join()
+
+
+def answer(url: str) -> tuple[int, str, BeautifulSoup]:
+    """The status, type and parsed body of what the server answers at `url`."""
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.status, response.headers["Content-Type"], BeautifulSoup(response.read(), "lxml")
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers["Content-Type"], BeautifulSoup(error.read(), "lxml")
+
+
+def test_serve_answers_an_address_the_site_does_not_have_with_its_404_page(project):
+    with serving(project) as origin:
+        status, kind, page = answer(origin + "/en/")
+        assert (status, kind, page.html["lang"]) == (200, "text/html", "en")
+        for path, lang, title in (("/en/news/no-such-release/", "en", "Page not found"),
+                                  ("/ka/news/no-such-release/?q=1", "ka", "გვერდი ვერ მოიძებნა"),
+                                  ("/en/news/", "en", "Page not found"),  # a folder without a page: no listing of it
+                                  ("/no-such-page.html", "en", None)):
+            status, kind, page = answer(origin + path)
+            assert (status, kind, page.html["lang"]) == (404, "text/html; charset=utf-8", lang), path
+            if title is not None:
+                assert page.h1.get_text() == title, path
+            else:  # the site's own, in every language
+                assert page.select_one("link[rel=stylesheet]") is not None and page.find(lang="ka") is not None
+        # a folder's address without its '/' is sent on to it, as hosts do
+        status, _, page = answer(origin + "/en/archive")
+        assert status == 200 and page.h1 is not None
 
 
 RELEASE = "content/releases/2018/2018-06-06-eu-tablets-for-intelligence-led-policing.en.md"
