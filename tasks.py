@@ -74,44 +74,47 @@ def livereload(c, port=8000):
         "draft": "keep it off the published site until you remove 'draft: true'",
     },
 )
-def new(c, lang, title, partner=None, twin=False, date=None, approximate=False, draft=False):
+def new(c, lang=None, title=None, partner=None, twin=False, date=None, approximate=False, draft=False):
     """Create a new release file with valid front-matter and print its path."""
     import dataclasses
     import datetime
     import zoneinfo
 
     from newsroom import audit, datefields, dates, frontmatter, reader, references, scaffold, settings as newsroom_settings
+    from newsroom.errors import OptionError
 
     pelican_settings = settings()
     codes = newsroom_settings.config(pelican_settings).codes
     site = reader.site_for(pelican_settings)
-    if lang not in codes:
-        sys.exit(f"--lang {lang!r}: expected one of {', '.join(codes)}")
+    # every problem of the options on a line of its own, worded as `./dev check` words it; one stop
+    said = scaffold.missing(lang, title, codes)
+    if said:
+        sys.exit("\n".join(said))
+    today = datetime.datetime.now(zoneinfo.ZoneInfo(pelican_settings["TIMEZONE"])).date()
+    day = dates.PublicationDate(datetime.datetime.combine(today, datetime.time()))
     if date:
-        said: list[str] = []
-        day = datefields.publication_date(date, said.append)
-        if day is None:
-            sys.exit(f"--date {said[0]}")
-    else:
-        today = datetime.datetime.now(zoneinfo.ZoneInfo(pelican_settings["TIMEZONE"])).date()
-        day = dates.PublicationDate(datetime.datetime.combine(today, datetime.time()))
+        found: list[str] = []
+        day = datefields.publication_date(date, found.append) or day  # today's stands in, to check the rest
+        said += [f"--date {message}" for message in found]
     day = dataclasses.replace(day, approximate=approximate)
     twin_lang = next(code for code in codes if code != lang) if twin else None
     content = Path(pelican_settings["PATH"])
-    files = scaffold.new_release(content, title, lang, day, list(partner or []), twin_lang, draft)
+    try:
+        files = scaffold.new_release(content, title, lang, day, list(partner or []), twin_lang, draft)
+    except OptionError as error:
+        sys.exit("\n".join([*said, str(error)]))
     registries = audit.load_registries(content, codes)
     known = {"partners": registries.partners, "topics": registries.topics}
-    problems = []
     for file in files:
         if file.path.exists():
-            sys.exit(f"{file.path.relative_to(ROOT)} already exists; choose another title or edit that file")
+            said.append(f"{file.path.relative_to(ROOT)} already exists; choose another title, or edit that file")
         shown = reader.display_path(str(file.path), str(content))
-        release, _, found = frontmatter.parse(file.text, shown, site)
-        problems += found
+        release, _, problems = frontmatter.parse(file.text, shown, site)
         if release is not None:
             problems += references.check([release], known, photos=None)
-    if problems:
-        sys.exit("\n".join(str(problem) for problem in problems))
+        said += [scaffold.as_option(problem) for problem in problems if not (date and problem.field == "date")]
+    if said:
+        sys.exit("\n".join(dict.fromkeys(said)))  # a twin's stub says its twin's problems again: once
     for file in files:
         file.path.parent.mkdir(parents=True, exist_ok=True)
         file.path.write_text(file.text, encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -95,6 +96,64 @@ def test_new_refuses_an_unknown_partner_with_the_checks_message(project):
     assert created.returncode == 1
     assert "'partners': unknown partner 'EUU'; did you mean 'eu'?" in created.stderr
     assert not (project / "content" / "releases" / "2024").exists()
+
+
+DATE_FIX = "expected YYYY-MM-DD, e.g. 2018-06-06, or YYYY-MM or YYYY when the day is not known"
+
+
+@pytest.mark.parametrize("options, said", [
+    (["--lang", "en", "--title", "A visit", "--date", "06/06/2018"], [f"--date '06/06/2018' is not a date; {DATE_FIX}"]),
+    (["--lang", "en", "--title", "A visit", "--date", "2019-02-30"],
+     [f"--date '2019-02-30' is not a real date (day is out of range for month); {DATE_FIX}"]),
+    (["--lang", "en", "--title", "?!…", "--date", "2019-02-03"],
+     ["--title '?!…' gives no usable URL name (no letters or digits to make a slug from); write the headline with words in it: "
+      "the file's name and the release's address are made from them"]),
+    (["--lang", "ge", "--title", "A visit", "--date", "2019-02-03", "--twin"],
+     ["--lang 'ge' is not a site language; did you mean 'ka'? expected one of: 'en', 'ka'"]),
+    (["--lang", "fr", "--title", "A visit", "--date", "2019-02-30"],  # every problem, each once
+     [f"--date '2019-02-30' is not a real date (day is out of range for month); {DATE_FIX}",
+      "--lang 'fr' is not a site language; expected one of: 'en', 'ka'"]),
+    (["--title", "A visit"], ["--lang is missing; give the language you write in (en or ka): --lang en"]),
+    (["--lang", "ka"], ['--title is missing; give the headline: --title "…"']),
+    (["--lang", "en", "--title", "Women in policing conference", "--date", "2018-03-09"],
+     ["content/releases/2018/2018-03-09-women-policing-conference.en.md already exists; choose another title, or edit that file"]),
+])
+def test_new_refuses_what_it_cannot_use_in_one_line_each_without_a_traceback(project, options, said):
+    existing = project / "content" / "releases" / "2018" / "2018-03-09-women-policing-conference.en.md"
+    existing.write_text("---\ntitle: Unchanged\n---\nUnchanged.\n", encoding="utf-8")
+    before = sorted((project / "content").rglob("*"))
+    created = invoke(project, "new", *options)
+    assert (created.returncode, created.stderr.splitlines(), created.stdout) == (1, said, "")
+    assert sorted((project / "content").rglob("*")) == before
+    assert existing.read_text(encoding="utf-8") == "---\ntitle: Unchanged\n---\nUnchanged.\n"
+
+
+def test_new_says_of_a_date_what_check_says_of_it(project):
+    release = project / "content" / "releases" / "2018" / "2018-03-24-world-tb-day-migrant-survey.en.md"
+    release.write_text(release.read_text(encoding="utf-8").replace("date: 2018-03-24", "date: 2018-02-30"), encoding="utf-8")
+    checked = invoke(project, "check").stderr.splitlines()
+    created = invoke(project, "new", "--lang", "en", "--title", "A visit", "--date", "2018-02-30")
+    assert f"{release.relative_to(project)}: 'date': {created.stderr.strip().removeprefix('--date ')}" in checked
+
+
+def tasks() -> list[str]:
+    listed = subprocess.run([sys.executable, "-m", "invoke", "--list", "--list-format=json"], cwd=ROOT,
+                            capture_output=True, text=True, check=True)
+    return [task["name"] for task in json.loads(listed.stdout)["tasks"]]
+
+
+@pytest.mark.parametrize("task", tasks())
+def test_every_task_says_how_to_use_it_through_dev(task):
+    """`./dev TASK --help` shows the task's options and does nothing else (none needs its arguments for it)."""
+    helped = subprocess.run([str(ROOT / "dev"), task, "--help"], capture_output=True, text=True, timeout=300)
+    assert (helped.returncode, helped.stderr) == (0, "")
+    assert helped.stdout.startswith(f"Usage: inv[oke] [--core-opts] {task} ")
+
+
+def test_new_says_how_to_use_it_with_its_options():
+    helped = subprocess.run([str(ROOT / "dev"), "new", "--help"], capture_output=True, text=True, timeout=300)
+    options = re.findall(r"^\s+(?:-\w(?: \w+)?, )?--([\w-]+)", helped.stdout, re.MULTILINE)
+    assert sorted(options) == ["approximate", "date", "draft", "lang", "partner", "title", "twin"]
 
 
 def test_check_fails_with_one_line_per_problem(project):
