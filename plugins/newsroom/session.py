@@ -198,10 +198,16 @@ class Session:
         for gone in ((self.signatures.keys() - signatures.keys()) | (pictures_before - picture_files(newsroom.pictures))
                      | (documents_before.keys() - newsroom.published_documents.keys())):
             remove(self.output, gone)
-        if not first and due:
-            newsroom.render_in_place(due[:1], self.output)
+        # an edited release that no longer reads: the page at its address that lists its problems first
+        edited_paths = {display_path(path, str(self.content)) for path in changed}
+        urgent = [job for job in due if job.template == "release_problems" and job.values["path"] in edited_paths]
+        if not urgent and not first:
+            urgent = due[:1]
+        if urgent:
+            newsroom.render_in_place(urgent, self.output)
             first_page_after = time.perf_counter() - start
-            due = due[1:]
+            done = {id(job) for job in urgent}
+            due = [job for job in due if id(job) not in done]
         newsroom.render_in_place(due, self.output)
         newsroom.write_feeds_and_sitemap(self.output)
         self.signatures = signatures
