@@ -13,6 +13,8 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
+from checks.conftest import require
+from checks.nuchecker import VNU_JAR, check_html
 from conftest import ROOTS, Site, build, settings_for
 
 from newsroom.errors import ContentError
@@ -177,6 +179,8 @@ def test_while_a_release_has_problems_its_address_lists_them_and_every_other_pag
         assert banner(live, url) == f"https://example.org/newsroom/{lang}/problems/", url
     for url in ("en/news/eu-tablets/", "en/problems/"):
         assert banner(live, url) is None, url
+    pages = [live.output / url / "index.html" for url in ("en/news/eu-tablets", "ka/news/eu-tablets", "en/problems", "ka/problems", "en")]
+    assert check_html(pages, live.output, require(VNU_JAR)) == []
     assert_same_as_a_full_build(live, tmp_path)
 
     save(path, path.read_text(encoding="utf-8").replace("partners: [mai]", "partners: [mia]"))

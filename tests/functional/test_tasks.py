@@ -18,6 +18,7 @@ import urllib.request
 import pytest
 from bs4 import BeautifulSoup
 
+from checks import axe
 from conftest import ROOT, ROOTS, Site, build
 
 SITE = "https://example.org/newsroom"
@@ -397,6 +398,7 @@ def test_a_broken_release_shows_its_problems_in_the_browser_until_it_is_fixed(pr
             page.locator("main .problems__line", has_text="unknown partner 'mai'").wait_for()
             assert page.locator("main .problems__line").all_inner_texts() == [line]
             assert page.inner_text("main h1") == "Problems in this press release"
+            assert axe.violations(page, "the release's page about its problems") == []
             # styled by the site's stylesheet: the masthead is the site's blue
             assert page.eval_on_selector(".masthead", "e => getComputedStyle(e).backgroundColor") == "rgb(0, 51, 160)"
 
@@ -407,6 +409,7 @@ def test_a_broken_release_shows_its_problems_in_the_browser_until_it_is_fixed(pr
                 link = other.locator(".problem-banner a")
                 link.wait_for()
                 assert link.inner_text() == "1 file has problems: see the list"
+                assert axe.violations(other, "a page with the banner") == []
                 link.click()
                 other.wait_for_url(origin + "/en/problems/")
                 assert other.locator("main .problems__line").all_inner_texts() == [line]
