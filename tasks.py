@@ -92,10 +92,10 @@ def new(c, lang=None, title=None, partner=None, twin=False, date=None, approxima
         sys.exit("\n".join(said))
     today = datetime.datetime.now(zoneinfo.ZoneInfo(pelican_settings["TIMEZONE"])).date()
     day = dates.PublicationDate(datetime.datetime.combine(today, datetime.time()))
+    unread: list[str] = []  # what is wrong with --date, if it cannot be read
     if date:
-        found: list[str] = []
-        day = datefields.publication_date(date, found.append) or day  # today's stands in, to check the rest
-        said += [f"--date {message}" for message in found]
+        day = datefields.publication_date(date, unread.append) or day  # today's stands in, to check the rest
+        said += [f"--date {message}" for message in unread]
     day = dataclasses.replace(day, approximate=approximate)
     twin_lang = next(code for code in codes if code != lang) if twin else None
     content = Path(pelican_settings["PATH"])
@@ -112,7 +112,7 @@ def new(c, lang=None, title=None, partner=None, twin=False, date=None, approxima
         release, _, problems = frontmatter.parse(file.text, shown, site)
         if release is not None:
             problems += references.check([release], known, photos=None)
-        said += [scaffold.as_option(problem) for problem in problems if not (date and problem.field == "date")]
+        said += [scaffold.as_option(problem) for problem in problems if not (unread and problem.field == "date")]
     if said:
         sys.exit("\n".join(dict.fromkeys(said)))  # a twin's stub says its twin's problems again: once
     for file in files:

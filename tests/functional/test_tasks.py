@@ -114,6 +114,8 @@ DATE_FIX = "expected YYYY-MM-DD, e.g. 2018-06-06, or YYYY-MM or YYYY when the da
     (["--lang", "fr", "--title", "A visit", "--date", "2019-02-30"],  # every problem, each once
      [f"--date '2019-02-30' is not a real date (day is out of range for month); {DATE_FIX}",
       "--lang 'fr' is not a site language; expected one of: 'en', 'ka'"]),
+    (["--lang", "en", "--title", "A visit", "--date", "2091-05-02"],  # read, but checked as check checks a 'date'
+     ["--date '2091-05-02' is more than a year from now; an embargoed release carries the day it may be published, check the year"]),
     (["--title", "A visit"], ["--lang is missing; give the language you write in (en or ka): --lang en"]),
     (["--lang", "ka"], ['--title is missing; give the headline: --title "…"']),
     (["--lang", "en", "--title", "Women in policing conference", "--date", "2018-03-09"],
