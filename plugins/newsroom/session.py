@@ -203,6 +203,7 @@ class Session:
         urgent = [job for job in due if job.template == "release_problems" and job.values["path"] in edited_paths]
         if not urgent and not first:
             urgent = due[:1]
+        written_first = len(first) + len(urgent)
         if urgent:
             newsroom.render_in_place(urgent, self.output)
             first_page_after = time.perf_counter() - start
@@ -211,7 +212,7 @@ class Session:
         newsroom.render_in_place(due, self.output)
         newsroom.write_feeds_and_sitemap(self.output)
         self.signatures = signatures
-        return Refresh("releases", tuple(changed), len(first) + len(due), first_page_after, time.perf_counter() - start)
+        return Refresh("releases", tuple(changed), written_first + len(due), first_page_after, time.perf_counter() - start)
 
     def read(self, relative: str) -> Article | None:
         """One release file as Pelican's article generator reads it; None: skipped (its problems kept)."""
