@@ -1,5 +1,6 @@
 """Tasks for people who write and run the newsroom: `invoke --list` shows them all."""
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -21,9 +22,70 @@ def settings(path="pelicanconf.py"):
     return read_settings(str(ROOT / path))
 
 
+def under_actions() -> bool:
+    """Run by GitHub Actions: problems are also shown as annotations on the file and line at fault."""
+    return os.environ.get("GITHUB_ACTIONS") == "true"
+
+
+def one_line_failures(command: str):
+    """A task that never ends in a Python traceback: a fault of the tool itself (not of the
+    content, which the task reports line by line) is said in one line, and the task fails."""
+    def decorate(body):
+        @functools.wraps(body)
+        def run(*args, **kwargs):
+            try:
+                return body(*args, **kwargs)
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except Exception as error:  # noqa: BLE001 - one line, never a traceback
+                fail(command, f"{command} could not run: {type(error).__name__}: {error} "
+                              "(a fault of the tools, not of the content: tell the developers)")
+        return run
+    return decorate
+
+
+def fail(command: str, line: str) -> None:
+    """Stop `command` with one line, which under GitHub Actions is also an annotation on the run."""
+    if under_actions():
+        from newsroom import annotations
+
+        print(annotations.error(None, None, line, title=command), flush=True)
+    sys.exit(line)
+
+
+def report(located, headline: str, advice: str, title: str = "Content problem") -> None:
+    """Problems as GitHub Actions shows them: a red annotation each on the run's page and its
+    file, the headline, the problems and what to do on the run's summary."""
+    from newsroom import annotations
+
+    for item in located:
+        print(annotations.error(item.path, item.line, item.text, title), flush=True)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary and located:
+        with open(summary, "a", encoding="utf-8") as page:
+            page.write(annotations.summary(located, headline, advice))
+
+
+def source_text(path: str) -> str | None:
+    """The text of a file named by a problem (a path from the project's folder), if it can be read."""
+    try:
+        return (ROOT / path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def preview_at(port) -> None:
-    """The preview's links point where it is served, unless SITEURL in the environment says otherwise."""
-    os.environ.setdefault("SITEURL", f"http://localhost:{port}")
+    """The preview's links point where it is served, unless SITEURL in the environment says otherwise:
+    http://localhost:PORT, or in a GitHub Codespace the address its port forwarding gives PORT."""
+    codespace = os.environ.get("CODESPACE_NAME"), os.environ.get("GITHUB_CODESPACES_PORT_FORWARDING_DOMAIN")
+    address = f"https://{codespace[0]}-{port}.{codespace[1]}" if all(codespace) else f"http://localhost:{port}"
+    os.environ.setdefault("SITEURL", address)
+
+
+def bind_address() -> str:
+    """Where the preview listens: this machine only (127.0.0.1), unless NEWSROOM_BIND says otherwise
+    (the devcontainer says 0.0.0.0, so that the editor's port forwarding reaches it)."""
+    return os.environ.get("NEWSROOM_BIND") or "127.0.0.1"
 
 
 @task(help={"port": "port to serve on (default 8000)"})
@@ -34,7 +96,7 @@ def serve(c, port=8000):
     preview_at(port)
     build(c)
     # not `pelican --listen`: it answers an address the site does not have with no reply at all
-    server.serve(Path(settings()["OUTPUT_PATH"]), int(port))
+    server.serve(Path(settings()["OUTPUT_PATH"]), int(port), bind_address())
 
 
 @task(help={"port": "port to serve on (default 8000)"})
@@ -59,7 +121,9 @@ def livereload(c, port=8000):
     server = Server()
     for path in session.watched:
         server.watch(str(path), refresh)
-    server.serve(host="127.0.0.1", port=port, root=str(session.output))
+    # one port for the pages and the reload socket, which the pages find at their own address:
+    # through a forwarded port (a devcontainer, a Codespace) the reload works as it does locally
+    server.serve(host=bind_address(), port=port, root=str(session.output))
 
 
 @task(
@@ -136,16 +200,27 @@ def publish(c):
     c.run(f"{PELICAN} content -s publishconf.py")
 
 
+CHECK_ADVICE = ("What to do: open each file named above (on GitHub: the repository's Code tab), go to "
+                "the line, make the change its problem says, and commit. The site is checked and "
+                "published again from that commit; until then the last published site stays as it was.")
+
+
 @task
+@one_line_failures("./dev check")
 def check(c):
     """Check every release and registry without building; exits non-zero on any problem."""
-    from newsroom import commands
+    from newsroom import annotations, commands
 
     problems = commands.check(settings())
-    for problem in problems:  # where the build prints them: standard error
-        print(problem, file=sys.stderr)
+    headline = f"{annotations.count(len(problems), 'problem')} in the content"
+    if under_actions():
+        report([annotations.locate(problem, source_text(problem.path)) for problem in problems],
+               f"{headline}: nothing was published", CHECK_ADVICE)
+    else:
+        for problem in problems:  # where the build prints them: standard error
+            print(problem, file=sys.stderr)
     if problems:
-        sys.exit(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the content")
+        sys.exit(headline)
     print(f"No problems in {len(commands.release_files(settings()))} release files.")
 
 
@@ -191,7 +266,8 @@ PIP_TOOLS = "pip-tools==7.6.2"
 
 @task
 def lock(c):
-    """Compile requirements*.in into requirements.lock and requirements-test.lock, with hashes."""
+    """Compile requirements*.in into requirements.lock, requirements-verify.lock and
+    requirements-test.lock, with hashes."""
     import tempfile
 
     if sys.version_info[:2] != LOCK_PYTHON:
@@ -213,4 +289,50 @@ def lock(c):
         with c.cd(str(ROOT)):
             c.run(f"{compile_} -o requirements.lock requirements.in", env=env)
             # Constrained by the runtime lock: a package both need gets the same version in both.
-            c.run(f"{compile_} -c requirements.lock -o requirements-test.lock requirements-test.in", env=env)
+            c.run(f"{compile_} -c requirements.lock -o requirements-verify.lock requirements-verify.in", env=env)
+            c.run(f"{compile_} -c requirements.lock -c requirements-verify.lock -o requirements-test.lock "
+                  "requirements-test.in", env=env)
+
+
+VERIFY_ADVICE = ("What to do: a problem that names a release file is fixed there, on the line given, "
+                 "then commit; any other is made by the theme or the plugin: tell the developers. "
+                 "Nothing was published.")
+
+
+@task(help={"site": "the built site's folder (default output/)",
+            "siteurl": "the address it was built for (default: SITEURL, else publishconf.py's)"})
+@one_line_failures("./dev verify")
+def verify(c, site="output", siteurl=None):
+    """Check a built site as its readers' tools do: links and anchors, the W3C Nu HTML checker,
+    axe-core in Chromium, the Atom feeds, the sitemap; one line per problem, non-zero exit on any."""
+    from newsroom import annotations, commands, reader
+    from sitecheck import sources
+    from sitecheck.builtsite import BuiltSite
+    from sitecheck.verify import Missing, run
+
+    folder = Path(site)
+    if not (folder / "index.html").is_file():
+        fail("./dev verify", f"{site}/ holds no built site (no index.html): build it first with ./dev publish")
+    if not os.environ.get("SITEURL"):  # empty (CI, not main) is publishconf.py's default, as the build took it
+        os.environ.pop("SITEURL", None)
+    pelican_settings = settings("publishconf.py")
+    address = (siteurl or pelican_settings["SITEURL"]).rstrip("/")
+    releases, _ = commands.read_releases(pelican_settings)  # the check's problems are ./dev check's
+    pages = sources.release_pages(
+        (sources.Release(release.path, release.lang, release.slug, release.aliases) for release in releases),
+        reader.site_for(pelican_settings).article_url)
+    try:
+        findings = run(BuiltSite(folder.resolve(), address))
+    except Missing as missing:
+        fail("./dev verify", f"./dev verify: {missing}")
+    shown = folder.as_posix().rstrip("/")
+    mapped = [sources.locate(finding.check, finding.text, pages, address, shown, source_text) for finding in findings]
+    headline = f"{annotations.count(len(mapped), 'problem')} in the built site"
+    if under_actions():
+        report(mapped, f"{headline}: nothing was published", VERIFY_ADVICE, "Problem in the built site")
+    else:
+        for item in mapped:
+            print(item.text, file=sys.stderr)
+    if mapped:
+        sys.exit(headline)
+    print(f"No problems in the built site ({len(list(folder.rglob('*.html')))} pages, its feeds and sitemap).")

@@ -138,8 +138,11 @@ class Workers:
 @pytest.fixture
 def workers(monkeypatch, tmp_path) -> Workers:
     """Reading and rendering in parallel use WORKERS processes, and each process that reads a
-    release or renders pages says so. Forked workers inherit the patched modules."""
+    release or renders pages says so. Forked workers inherit the patched modules (spawned ones
+    would import them afresh): the workers fork, whatever NEWSROOM_START_METHOD says."""
     from newsroom import reader, render
+
+    monkeypatch.setenv("NEWSROOM_START_METHOD", "fork")
 
     log = Workers(tmp_path / "workers.log")
     convert, render_pages = reader._convert, render._render

@@ -264,7 +264,8 @@ class NewsroomGenerator(Generator):
         headers.publish(Path(self.theme), output)
         jobs = self.jobs()
         cache = render.PageCache(Path(self.settings["CACHE_PATH"]) / "newsroom-pages") if self.page_cache else None
-        render.render_all(jobs, self.template, self.context, output, parallel=len(self.groups) >= self.config.parallel_from, cache=cache)
+        render.render_all(jobs, self.template, self.context, output, parallel=len(self.groups) >= self.config.parallel_from, cache=cache,
+                          start=self.config.start_method, rebuild=self.rebuild())
         self.announce(jobs, output)
         self.write_feeds_and_sitemap(output)
         self.progress.say("Wrote", f"{len(jobs)} pages ({progress.per_language(jobs, lambda job: job.values['lang'])}), "
@@ -415,6 +416,11 @@ class NewsroomGenerator(Generator):
     def template(self, name: str):
         return self.env.get_template(name) if "." in name else self.get_template(name)
 
+    def rebuild(self) -> render.Rebuild:
+        """How a spawned rendering worker makes this build's templates again (`spawned_templates`)."""
+        return render.Rebuild(functools.partial(spawned_templates, self.settings, self.path, self.theme, self.output_path),
+                              flat=(pelican_internals.Content,))
+
     def homes(self) -> dict[str, str]:
         return {code: pages.url_of("home", code) for code in self.config.codes}
 
@@ -428,3 +434,15 @@ class NewsroomGenerator(Generator):
         articles = [item.links for group in self.listed for item in group.versions.values()]
         root = Links(self.config.default.code, "", self.homes(), "", [])
         return [root, *articles, *(page.links for page in self.list_pages)]
+
+
+def spawned_templates(settings: dict, path: str, theme: str, output_path: str):
+    """In a spawned worker: the build's `template` function, its environment made again from the
+    settings as Pelican and `prepare_templates` made it, with fragments of its own (`fragments`)."""
+    from . import prepare_templates  # the package, imported by now: it imported this module
+
+    generator = pelican_internals.plain_generator(settings, path, theme, output_path)
+    prepare_templates(generator)
+    generator.env.globals["fragment"] = fragments.Fragments()
+    generator.env.auto_reload = False
+    return lambda name: generator.env.get_template(name) if "." in name else generator.get_template(name)

@@ -12,15 +12,15 @@ import os
 from collections.abc import Callable, Iterable
 
 import pelican
-from pelican.contents import Article, SkipStub
-from pelican.generators import ArticlesGenerator, StaticGenerator
+from pelican.contents import Article, Content, SkipStub
+from pelican.generators import ArticlesGenerator, Generator, StaticGenerator
 from pelican.log import console
 from pelican.readers import BaseReader
 from pelican.utils import SafeDatetime, order_content, set_date_tzinfo
 
 WRITTEN_AGAINST = "4.12.0"
 
-__all__ = ["Article", "SafeDatetime", "set_date_tzinfo", "console", "StaticGenerator"]
+__all__ = ["Article", "Content", "SafeDatetime", "set_date_tzinfo", "console", "StaticGenerator"]
 
 
 def version() -> str:
@@ -127,3 +127,12 @@ def wrap_run(pelican_object, wrapper: Callable[[Callable[[], None]], object]) ->
 
     wrapped.newsroom_wrapped = True
     pelican_object.run = wrapped
+
+
+# -- spawned workers -------------------------------------------------------------------------------
+
+def plain_generator(settings: dict, path: str, theme: str, output_path: str) -> Generator:
+    """A generator made from a build's settings as Pelican makes ours: its `env` (the theme's
+    loaders, JINJA_ENVIRONMENT, JINJA_FILTERS, …) and `get_template` are the build's, before any
+    plugin's `generator_init` handler (a spawned worker has none connected) adds to them."""
+    return Generator({}, settings, path, theme, output_path)

@@ -23,12 +23,12 @@ from markdown import Markdown
 from markupsafe import Markup
 from pelican.readers import BaseReader
 
-from . import bodyimages, characters, frontmatter, htmlpolicy, inventory, links, settings, source
+from . import bodyimages, characters, frontmatter, htmlpolicy, inventory, links, settings, source, workers
 from .pelican_internals import SafeDatetime
 from .source import display_path
 from .errors import Problem
 from .slugs import MARKDOWN_SUFFIXES
-from .workers import FORK, cores
+from .workers import cores
 
 logger = logging.getLogger(__name__)
 
@@ -192,15 +192,18 @@ class ReleaseReader(BaseReader):
         )
         self.prepared: dict[str, tuple] = {}
         self.parallel_from = settings.config(pelican_settings).parallel_from
+        self.start_method = settings.config(pelican_settings).start_method
 
     def prepare(self, source_paths: list[str]) -> None:
-        """Convert many files at once, one process per core; `read` then uses the results."""
+        """Convert many files at once, one process per core; `read` then uses the results. Each
+        worker receives `convert` and its arguments pickled, however it started (`workers`)."""
         count = cores()
-        if len(source_paths) < self.parallel_from or count < 2:
+        if len(source_paths) < self.parallel_from or count < 2 or self.start_method == "serial":
             return
         start = time.perf_counter()
         chunk = max(1, len(source_paths) // (count * 8))
-        with ProcessPoolExecutor(max_workers=count, mp_context=FORK) as pool:
+        with workers.importable(self.start_method), \
+                ProcessPoolExecutor(max_workers=count, mp_context=workers.context(self.start_method)) as pool:
             self.prepared.update(zip(source_paths, pool.map(self.convert, source_paths, chunksize=chunk)))
         logger.info("newsroom: read %d releases on %d cores in %.1f s", len(source_paths), count, time.perf_counter() - start)
 

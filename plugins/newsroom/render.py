@@ -1,6 +1,8 @@
 """Rendering every page of the site: the same templates and context Pelican's writer would use, on
-every core. Each worker process is forked after the context is complete, renders its share of the
-pages and writes them; nothing is sent back but its exit code.
+every core. Each worker process starts after the context is complete, renders its share of the
+pages and writes them; nothing is sent back but its exit code. A forked worker inherits the
+templates and the context; a spawned one (`workers`) receives the jobs and the context pickled and
+makes the templates again (`Rebuild`).
 
 With a page cache, a page whose signature (a hash of everything it shows, see
 `generator.NewsroomGenerator.signature`) was rendered before is copied from the cache instead.
@@ -18,8 +20,8 @@ from typing import Any
 
 from .errors import RenderError
 from .output import ROOM
-from .workers import FORK, cores
-
+from . import workers
+from .workers import cores
 
 
 @dataclass(frozen=True)
@@ -47,20 +49,41 @@ class PageCache:
                 path.unlink()
 
 
+@dataclass(frozen=True)
+class Rebuild:
+    """What a spawned worker cannot receive pickled, and how it gets it: `templates`, a picklable
+    function that makes the build's templates again and returns its `get_template`; `flat`, the
+    classes whose instances link to each other in long chains (`workers.flatten`)."""
+
+    templates: Callable[[], Callable[[str], Any]]
+    flat: tuple[type, ...] = ()
+
+
 def render_all(jobs: Sequence[Job], get_template: Callable[[str], Any], context: Mapping, output: Path,
-               parallel: bool, cache: PageCache | None = None, in_place: bool = False) -> None:
+               parallel: bool, cache: PageCache | None = None, in_place: bool = False,
+               start: str | None = None, rebuild: Rebuild | None = None) -> None:
     """Render and write every job, in one worker process per core when `parallel`; `in_place`:
-    into a folder being served, each file through a temporary name so no reader sees half of it."""
+    into a folder being served, each file through a temporary name so no reader sees half of it.
+    `start`: how workers start (default: `workers.start_method()`); spawned workers need `rebuild`."""
+    start = start or workers.start_method()
     if cache is not None:
         cache.prune({job.signature for job in jobs if job.signature})
-    workers = cores() if parallel else 1
-    if workers == 1:
+    count = cores() if parallel and start != "serial" else 1
+    if count == 1:
         _render(jobs, get_template, context, output, cache, in_place)
         return
-    processes = [FORK.Process(target=_worker, args=(share, get_template, context, output, cache, in_place))
-                 for share in shares(jobs, workers)]
-    for process in processes:
-        process.start()
+    split = shares(jobs, count)
+    if start == "spawn":
+        if rebuild is None:
+            raise RenderError("newsroom: spawned rendering workers need a Rebuild of the templates")
+        payload = workers.flatten((split, context), rebuild.flat)  # once for all the workers
+        arguments = [((), None, None, output, cache, in_place, (payload, index, rebuild.templates)) for index in range(count)]
+    else:
+        arguments = [(share, get_template, context, output, cache, in_place) for share in split]
+    with workers.importable(start):
+        processes = [workers.context(start).Process(target=_worker, args=args) for args in arguments]
+        for process in processes:
+            process.start()
     for process in processes:
         process.join()
     failed = [process.exitcode for process in processes if process.exitcode != 0]
@@ -68,7 +91,7 @@ def render_all(jobs: Sequence[Job], get_template: Callable[[str], Any], context:
     if no_room:
         raise OSError(no_room[0], os.strerror(no_room[0]))
     if failed:
-        raise RenderError(f"newsroom: {len(failed)} of {workers} rendering processes failed; their errors are above")
+        raise RenderError(f"newsroom: {len(failed)} of {count} rendering processes failed; their errors are above")
 
 
 def shares(jobs: Sequence[Job], workers: int) -> list[list[Job]]:
@@ -80,8 +103,12 @@ def shares(jobs: Sequence[Job], workers: int) -> list[list[Job]]:
     return [ordered[index * size : (index + 1) * size] for index in range(workers)]
 
 
-def _worker(jobs, get_template, context, output, cache, in_place) -> None:
+def _worker(jobs, get_template, context, output, cache, in_place, spawned=None) -> None:
     try:
+        if spawned is not None:  # the jobs and the context arrive pickled; the templates are made again
+            payload, index, templates = spawned
+            split, context = workers.unflatten(payload)
+            jobs, get_template = split[index], templates()
         _render(jobs, get_template, context, output, cache, in_place)
     except BaseException as error:  # noqa: BLE001 - reported here, turned into the exit code
         traceback.print_exc()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
 
+from . import workers
 from .errors import SettingsError
 
 UNTRANSLATED_POLICIES = ("list", "hide")
@@ -37,6 +38,10 @@ DEFAULTS = {
     # read releases and render pages on every core from this many releases on; below it, worker
     # processes cost more than they save
     "NEWSROOM_PARALLEL_FROM": 200,
+    # how those processes start: 'auto' (fork on Linux, spawn on Windows and macOS), 'fork',
+    # 'spawn' or 'serial' (none: everything in the build's process); the environment variable of
+    # the same name wins over this setting (`workers.start_method`)
+    "NEWSROOM_START_METHOD": "auto",
     # at a broken release's address, a page listing its problems, and a banner on every other page
     # (problempages.py); on only in `livereload`'s session, never with NEWSROOM_STRICT
     "NEWSROOM_PROBLEM_PAGES": False,
@@ -64,6 +69,7 @@ class Config:
     search: bool
     meta_policy: bool
     parallel_from: int
+    start_method: str  # 'fork', 'spawn' or 'serial', as this system and the settings choose
     problem_pages: bool = False
 
     @functools.cached_property
@@ -96,6 +102,7 @@ def config(settings: Mapping) -> Config:
         search=_flag("NEWSROOM_SEARCH", value("NEWSROOM_SEARCH")),
         meta_policy=_flag("NEWSROOM_META_POLICY", value("NEWSROOM_META_POLICY")),
         parallel_from=_count("NEWSROOM_PARALLEL_FROM", value("NEWSROOM_PARALLEL_FROM")),
+        start_method=workers.start_method(value("NEWSROOM_START_METHOD")),
         problem_pages=problem_pages,
     )
 

@@ -3,7 +3,7 @@ lead image and a video, before and after the player is loaded, and list cards wi
 
 import pytest
 
-from checks.axe import WCAG_TAGS, check_page, inject
+from sitecheck.axe import WCAG_TAGS, check_page, inject
 
 
 @pytest.mark.parametrize("path", ["en/news/women-police/", "en/", "ka/", "ka/partners/mia/"])

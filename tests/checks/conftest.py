@@ -8,27 +8,20 @@ what the feeds and the sitemap announce are the same URLs.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOTS
+from sitecheck.axe import AXE_JS
+from sitecheck.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - the browser tests take them from here
+from sitecheck.nuchecker import VNU_JAR
 
-from .axe import AXE_JS
 from .builtsite import BuiltSite, build, serve
-from .nuchecker import VNU_JAR
 
 # Three releases a page, so each language's home page of the fixture paginates and the pagination
 # is checked too.
 PER_PAGE = 3
-# Debian's Chromium (./dev installs it); ./dev points CHROMIUM at Chrome where that is what the
-# machine has instead (GitHub's Ubuntu runners).
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 EXTERNAL_LINKS = pytest.StashKey[dict]()
 
 

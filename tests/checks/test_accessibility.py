@@ -3,32 +3,15 @@ in every language, loaded in a real Chromium."""
 
 import pytest
 
-from .axe import check_page
-from .builtsite import LANGUAGES, serve
-
-# kind → where its pages are, under a language folder
-KINDS = {
-    "home": "index.html",
-    "home-page-2": "page/2/index.html",
-    "article": "news/*/index.html",
-    "partner": "partners/*/index.html",
-    "partners": "partners/index.html",
-    "topic": "topics/*/index.html",
-    "topics": "topics/index.html",
-    "year": "archive/*/index.html",
-    "archive": "archive/index.html",
-    "404": "404.html",
-    "search": "search/index.html",
-}
-PAGES = [(f"{lang}/", kind, pattern) for lang in LANGUAGES for kind, pattern in KINDS.items()]
-PAGES += [("", "language-chooser", "index.html"), ("", "404", "404.html")]
+from sitecheck.axe import PAGES, check_page, fullest
+from sitecheck.builtsite import serve
 
 
 def pick(site, folder, pattern):
     """The fullest page of a kind (most content, so most of its template is exercised)."""
-    pages = [path for path in site.root.glob(folder + pattern) if path.is_file()]
-    assert pages, f"no page {folder}{pattern} in the built site"
-    return max(pages, key=lambda path: (path.stat().st_size, path.as_posix()))
+    path = fullest(site, folder, pattern)
+    assert path, f"no page {folder}{pattern} in the built site"
+    return path
 
 
 @pytest.mark.parametrize(("folder", "kind", "pattern"), PAGES, ids=[folder + kind for folder, kind, _ in PAGES])

@@ -4,8 +4,8 @@ entry links to a page that exists."""
 import pytest
 from lxml import etree
 
-from .builtsite import LANGUAGES
-from .feeds import A, XML_LANG, check_feeds
+from sitecheck.builtsite import LANGUAGES
+from sitecheck.feeds import A, XML_LANG, check_feeds
 
 
 def test_every_feed_is_valid_atom(site):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .nuchecker import check_html
+from sitecheck.nuchecker import check_html
 
 
 def test_every_page_and_stylesheet_is_valid(site, vnu_jar):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .links import check_links, external_links
+from sitecheck.links import check_links, external_links
 
 
 def test_every_internal_link_resolves(site, report_external):

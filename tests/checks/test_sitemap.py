@@ -3,7 +3,7 @@
 
 from lxml import etree
 
-from .sitemap import SM, XHTML, check_sitemap
+from sitecheck.sitemap import SM, XHTML, check_sitemap
 
 
 def test_the_sitemap_is_valid_and_lists_only_pages_that_exist(site):

@@ -16,13 +16,13 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from checks.axe import check_page
 from checks.builtsite import BuiltSite, serve
 from checks.builtsite import build as served_build
 from checks.conftest import require
-from checks.links import check_links
-from checks.nuchecker import VNU_JAR, check_html
 from conftest import ROOTS, Site, build
+from sitecheck.axe import check_page
+from sitecheck.links import check_links
+from sitecheck.nuchecker import VNU_JAR, check_html
 
 from newsroom import generator
 from newsroom.errors import OutputError

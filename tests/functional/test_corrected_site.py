@@ -27,16 +27,16 @@ from bs4 import BeautifulSoup
 from lxml import etree
 from PIL import Image
 
-from checks.axe import check_page
 from checks.builtsite import BuiltSite, serve
 from checks.builtsite import build as served_build
 from checks.conftest import require
-from checks.links import check_links
-from checks.nuchecker import VNU_JAR, check_html
 from conftest import ROOT, ROOTS, Site, build
+from sitecheck.axe import check_page
+from sitecheck.links import check_links
+from sitecheck.nuchecker import VNU_JAR, check_html
+from sitecheck.sitemap import SCHEMA
 
 SITE = "https://example.org/newsroom"
-SCHEMA = ROOT / "tests" / "checks" / "schemas" / "sitemap-with-xhtml.xsd"
 LANGUAGES = ("en", "ka")
 # what lists, feeds, the sitemap and search hold in each language, newest first
 LISTED = ["office-visit", "eu-tablets", "women-in-policing-conference"]

@@ -21,11 +21,11 @@ from bs4 import BeautifulSoup
 from lxml import etree
 
 from checks.conftest import require
-from checks.nuchecker import VNU_JAR, check_html
-from conftest import ROOT, Site
+from conftest import Site
+from sitecheck.nuchecker import VNU_JAR, check_html
+from sitecheck.sitemap import SCHEMA
 
 SITE = "https://example.org/newsroom"
-SCHEMA = ROOT / "tests" / "checks" / "schemas" / "sitemap-with-xhtml.xsd"
 
 # slug → (datetime attribute, English words, Georgian words), newest first: what every card shows
 # and, after the place, what the release page's dateline shows. A card of a release in the other

@@ -3,9 +3,13 @@ path (one file at a time) writes."""
 
 from __future__ import annotations
 
+import collections
 import filecmp
+import multiprocessing.context
 import os
 import shutil
+
+import pytest
 
 from conftest import ROOTS, WORKERS, build
 
@@ -85,3 +89,47 @@ def test_the_search_index_of_unchanged_pages_is_reused(tmp_path):
     assert len(kept) == 1 and files(first / "pagefind") == files(second / "pagefind")
     _, mismatch, _ = filecmp.cmpfiles(first / "pagefind", second / "pagefind", files(first / "pagefind"), shallow=False)
     assert mismatch == []  # identical, where a fresh Pagefind run orders its filter index anew
+
+
+@pytest.fixture(scope="module")
+def forked(tmp_path_factory):
+    """The bilingual fixture built with WORKERS forked workers reading and rendering."""
+    with pytest.MonkeyPatch.context() as patch:
+        return build_started_as("fork", tmp_path_factory.mktemp("fork"), patch)
+
+
+def build_started_as(method: str, folder, patch):
+    """Build the bilingual fixture with workers started by `method` (NEWSROOM_START_METHOD); the
+    output folder, and the worker processes started: (start method, what they ran) → how many."""
+    from newsroom import reader, render
+
+    started = collections.Counter()
+    for kind in (multiprocessing.context.ForkProcess, multiprocessing.context.SpawnProcess):
+        def start(process, original=kind.start):
+            started[process._start_method, process._target.__name__] += 1
+            return original(process)
+        patch.setattr(kind, "start", start)
+    patch.setattr(reader, "cores", lambda: WORKERS)
+    patch.setattr(render, "cores", lambda: WORKERS)
+    patch.setenv("NEWSROOM_START_METHOD", method)
+    output = build(ROOTS / "bilingual" / "content", folder / "output", NEWSROOM_PARALLEL_FROM=1, NEWSROOM_SEARCH=False)
+    return output, started
+
+
+@pytest.mark.parametrize("method", ["spawn", "serial"])
+def test_spawned_or_no_workers_write_what_forked_workers_write(forked, tmp_path, monkeypatch, method):
+    """Where a system cannot fork (Windows) or should not (macOS), workers are spawned: they receive
+    the releases and the context pickled and make the templates again; 'serial' starts none."""
+    fork_output, fork_started = forked
+    output, started = build_started_as(method, tmp_path, monkeypatch)
+    # WORKERS rendering processes, and reading processes (ProcessPoolExecutor's), started as asked
+    assert fork_started["fork", "_worker"] == WORKERS and fork_started["fork", "_process_worker"] >= 1
+    assert {key[0] for key in fork_started} == {"fork"}
+    if method == "spawn":
+        assert started["spawn", "_worker"] == WORKERS and started["spawn", "_process_worker"] >= 1
+        assert {key[0] for key in started} == {"spawn"}
+    else:
+        assert started == {}
+    assert files(output) == files(fork_output) and len(files(output)) > 40
+    _, mismatch, errors = filecmp.cmpfiles(fork_output, output, files(output), shallow=False)
+    assert (mismatch, errors) == ([], [])

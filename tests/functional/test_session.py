@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from checks.conftest import require
-from checks.nuchecker import VNU_JAR, check_html
+from sitecheck.nuchecker import VNU_JAR, check_html
 from conftest import ROOTS, Site, build, settings_for
 
 from newsroom.errors import ContentError

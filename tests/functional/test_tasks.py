@@ -15,10 +15,12 @@ import time
 import urllib.error
 import urllib.request
 
+from pathlib import Path
+
 import pytest
 from bs4 import BeautifulSoup
 
-from checks import axe
+from sitecheck import axe
 from conftest import ROOT, ROOTS, Site, build
 
 SITE = "https://example.org/newsroom"
@@ -243,14 +245,19 @@ class Console:
             return "".join(self.lines)
 
 
+# what changes where the preview is served and where its links lead (a devcontainer, a Codespace)
+PREVIEW_ENVIRONMENT = ("SITEURL", "NEWSROOM_BIND", "CODESPACE_NAME", "GITHUB_CODESPACES_PORT_FORWARDING_DOMAIN")
+
+
 @contextlib.contextmanager
-def livereload(project):
-    """`invoke livereload` running in `project`; yields its origin and its console."""
-    port = free_port()
+def livereload(project, port=None, **environment):
+    """`invoke livereload` running in `project`, with `environment` added to this one's less
+    PREVIEW_ENVIRONMENT; yields its origin and its console."""
+    port = port or free_port()
     origin = f"http://127.0.0.1:{port}"
+    env = {name: value for name, value in os.environ.items() if name not in PREVIEW_ENVIRONMENT}
     server = subprocess.Popen([sys.executable, "-m", "invoke", "livereload", "--port", str(port)], cwd=project,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                              env={name: value for name, value in os.environ.items() if name != "SITEURL"})
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**env, **environment})
     console = Console(server.stdout)
     try:
         deadline = time.monotonic() + PATIENCE
@@ -271,7 +278,7 @@ def serving(project):
     origin = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([sys.executable, "-m", "invoke", "serve", "--port", str(port)], cwd=project,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                              env={name: value for name, value in os.environ.items() if name != "SITEURL"})
+                              env={name: value for name, value in os.environ.items() if name not in PREVIEW_ENVIRONMENT})
     console = Console(server.stdout)
     try:
         console.wait_for(rf"^Serving .* at http://localhost:{port}/")
@@ -428,3 +435,36 @@ def test_a_broken_release_shows_its_problems_in_the_browser_until_it_is_fixed(pr
             assert page.locator(".problem-banner").count() == 0
         finally:
             page.close()
+
+
+def listening_addresses(port: int) -> set[str]:
+    """The IPv4 addresses a socket of this machine listens on at `port` (Linux's /proc/net/tcp)."""
+    found = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        local, state = line.split()[1], line.split()[3]
+        address, at = local.split(":")
+        if state == "0A" and int(at, 16) == port:  # 0A: listening
+            found.add(socket.inet_ntoa(bytes.fromhex(address)[::-1]))
+    return found
+
+
+def test_livereload_in_a_codespace_is_reached_and_reloads_through_the_forwarded_port(project):
+    """In the devcontainer (NEWSROOM_BIND=0.0.0.0) the preview listens where the editor's port
+    forwarding reaches it; in a Codespace its links lead to the forwarded address; the reload
+    script in its pages connects to the address the page came from, on the page's port, so the
+    one forwarded port carries the pages and the reload socket."""
+    port = free_port()
+    environment = {"NEWSROOM_BIND": "0.0.0.0", "CODESPACE_NAME": "fluffy-pancake-x7q",
+                   "GITHUB_CODESPACES_PORT_FORWARDING_DOMAIN": "app.github.dev"}
+    with livereload(project, port, **environment) as (origin, console):
+        assert listening_addresses(port) == {"0.0.0.0"}
+        page = fetch(origin + PAGE)
+        forwarded = f"https://fluffy-pancake-x7q-{port}.app.github.dev"
+        assert f'<link rel="canonical" href="{forwarded}{PAGE}">' in page
+        assert 'var port=(window.location.port || (window.location.protocol == \'https:\' ? 443: 80));' in page
+        assert 's.src="//"+window.location.hostname+":"+port' in page
+        with socket.create_connection(("127.0.0.1", port), timeout=PATIENCE) as connection:
+            connection.sendall(b"GET /livereload HTTP/1.1\r\nHost: " + forwarded.removeprefix("https://").encode() + b"\r\n"
+                               b"Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                               b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
+            assert connection.recv(4096).split(b"\r\n")[0] == b"HTTP/1.1 101 Switching Protocols"

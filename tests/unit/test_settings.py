@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import sys
 
 import pytest
 
@@ -22,9 +23,15 @@ DEFAULT = Config(
     search=True,
     meta_policy=True,
     parallel_from=200,
+    start_method="spawn" if sys.platform in ("win32", "darwin") else "fork",
     problem_pages=False,
 )
 LANGUAGES_SHAPE = "must map language codes to {'locale': …, 'sitename': …}"
+
+
+@pytest.fixture(autouse=True)
+def no_start_method_in_the_environment(monkeypatch):
+    monkeypatch.delenv("NEWSROOM_START_METHOD", raising=False)
 
 
 def test_defaults() -> None:
@@ -48,6 +55,8 @@ def test_defaults_pass_their_own_check() -> None:
         ({"NEWSROOM_ATOMIC_OUTPUT": False}, {"atomic_output": False}),
         ({"NEWSROOM_SEARCH": False}, {"search": False}),
         ({"NEWSROOM_META_POLICY": False}, {"meta_policy": False}),
+        ({"NEWSROOM_START_METHOD": "spawn"}, {"start_method": "spawn"}),
+        ({"NEWSROOM_START_METHOD": "serial"}, {"start_method": "serial"}),
         ({"NEWSROOM_PROBLEM_PAGES": True}, {"problem_pages": True}),
         (
             {"NEWSROOM_LANGUAGES": {"ka": {"locale": "ka_GE", "sitename": "პრესცენტრი"}, "en": {"locale": "en", "sitename": "Newsroom"}}},
@@ -99,6 +108,7 @@ SETTINGS_ERRORS = [
     ({"NEWSROOM_PER_PAGE": 10.0}, "setting NEWSROOM_PER_PAGE must be a whole number of at least 1; got 10.0"),
     ({"NEWSROOM_PER_PAGE": True}, "setting NEWSROOM_PER_PAGE must be a whole number of at least 1; got True"),
     ({"NEWSROOM_FEED_ITEMS": None}, "setting NEWSROOM_FEED_ITEMS must be a whole number of at least 1; got None"),
+    ({"NEWSROOM_START_METHOD": "threads"}, "setting NEWSROOM_START_METHOD must be one of 'auto', 'fork', 'spawn', 'serial'; got 'threads'"),
     ({"NEWSROOM_LANGUAGES": {}}, f"setting NEWSROOM_LANGUAGES {LANGUAGES_SHAPE}; got {{}}"),
     ({"NEWSROOM_LANGUAGES": ["en", "ka"]}, f"setting NEWSROOM_LANGUAGES {LANGUAGES_SHAPE}; got ['en', 'ka']"),
     ({"NEWSROOM_LANGUAGES": None}, f"setting NEWSROOM_LANGUAGES {LANGUAGES_SHAPE}; got None"),

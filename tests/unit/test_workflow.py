@@ -1,9 +1,12 @@
 """.github/workflows/site.yml: actionlint and zizmor find nothing in it, and it does what
 docs/hosting.md says: the commands a person runs, a daily build for embargoes, a site built apart
 from the test tools, and a Pages deployment from main only, in order, with the least privilege.
+Two paths: content (check, build, verify, deploy) on every run, and the test suite only when code
+changed, which the deployment then waits for.
 
 The `if:` conditions are evaluated, not searched for substrings: `steps_run` plays a job for an
-event and a branch and returns the steps that would run.
+event and a branch and returns the steps that would run; `deploys` plays the deploy job's
+condition over the results of the jobs it needs.
 """
 
 from __future__ import annotations
@@ -67,11 +70,12 @@ def triggers(workflow: dict) -> dict:
 
 # -- A tiny evaluator for the `if:` expressions the workflow uses ---------------------------------
 
-TOKEN = re.compile(r"\s*(&&|\|\||==|!=|!|\(|\)|'(?:[^']|'')*'|[A-Za-z_][\w.-]*)")
+TOKEN = re.compile(r"\s*(&&|\|\||==|!=|!|[A-Za-z_][\w.-]*\(\)|\(|\)|'(?:[^']|'')*'|[A-Za-z_][\w.-]*)")
 
 
 def evaluate(expression: str, context: dict[str, str]) -> bool:
-    """Evaluate `a == 'x' && (b != 'y' || !c)` over `context` (GitHub compares case-insensitively)."""
+    """Evaluate `a == 'x' && (b != 'y' || !c())` over `context` (GitHub compares case-insensitively;
+    a function without arguments, `cancelled()`, is looked up in `context` by that name)."""
     text = expression.strip().removeprefix("${{").removesuffix("}}").strip()
     tokens, position = [], 0
     while position < len(text.rstrip()):
@@ -189,7 +193,7 @@ def test_actionlint_finds_nothing(tmp_path):
 # Realistic slips, made in a copy of the real workflow: each must make actionlint fail, with the
 # rule that catches it.
 BROKEN = {
-    "a job that does not exist": ("needs: test", "needs: tests", "[job-needs]"),
+    "a job that does not exist": ("needs: build", "needs: built", "[job-needs]"),
     "a step id that does not exist": ("steps.pages.outputs.base_url", "steps.page.outputs.base_url", "[expression]"),
     "an invalid permission": ("id-token: write", "id-token: writ", "[permissions]"),
     "an input the action does not have": ("path: output/", "directory: output/", "[action]"),
@@ -245,30 +249,70 @@ def test_it_runs_on_push_pull_request_by_hand_and_daily(workflow):
 
 # -- What it runs: the commands a person runs -----------------------------------------------------
 
+# Besides the commands a person runs, two steps of CI's own plumbing: which path a run takes, and
+# unpacking the built site handed from the build job to the verify job.
+PLUMBING = {"python3 .ci/changed.py", 'mkdir -p output && tar -xf "$RUNNER_TEMP/site/artifact.tar" -C output'}
+
+
 def test_the_only_commands_are_the_ones_a_person_runs(workflow):
-    run = [step["run"].strip() for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
-    assert set(run) == {"./dev test", "./dev check", "./dev publish"}
+    run = {step["run"].strip() for job in workflow["jobs"].values() for step in job["steps"] if "run" in step}
+    assert run - PLUMBING == {"./dev test", "./dev check", "./dev publish", "./dev verify"}
+    assert PLUMBING <= run
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert all(command in readme for command in run)
+    assert all(command in readme for command in run - PLUMBING)
 
 
 EVERY_RUN = [("pull_request", PULL), ("push", FEATURE), ("push", MAIN), ("schedule", MAIN), ("workflow_dispatch", MAIN)]
 
 
 @pytest.mark.parametrize("event, ref", EVERY_RUN)
-def test_every_run_tests_then_builds_the_site_strictly(workflow, event, ref):
+def test_every_run_checks_builds_strictly_and_verifies_the_built_site(workflow, event, ref):
     jobs = workflow["jobs"]
-    assert job_runs(jobs["test"], event, ref) and job_runs(jobs["build"], event, ref)
-    assert commands(jobs["test"], event, ref) == ["./dev test"]
+    assert job_runs(jobs["build"], event, ref) and job_runs(jobs["verify"], event, ref)
     assert commands(jobs["build"], event, ref) == ["./dev check", "./dev publish"]
-    assert needs(jobs["build"]) == ["test"], "a site whose tests failed is not built"
+    assert commands(jobs["verify"], event, ref)[-1] == "./dev verify"
+    assert needs(jobs["verify"]) == ["build"], "the verify job checks the site the build job made"
+
+
+def test_the_content_path_never_waits_for_the_tests(workflow):
+    jobs = workflow["jobs"]
+    assert needs(jobs["build"]) == [] and needs(jobs["verify"]) == ["build"]
+    assert commands(jobs["test"], "push", MAIN) == ["./dev test"]
+
+
+@pytest.mark.parametrize("code, runs", [("true", True), ("false", False), ("", False)])
+def test_the_tests_run_only_when_code_changed(workflow, code, runs):
+    test = workflow["jobs"]["test"]
+    assert needs(test) == ["changes"]
+    assert evaluate(test["if"], {"needs.changes.outputs.code": code}) is runs
+    changes = workflow["jobs"]["changes"]
+    (classify,) = [step for step in changes["steps"] if step.get("id") == "classify"]
+    assert changes["outputs"]["code"] == "${{ steps.classify.outputs.code }}"
+    assert classify["run"].strip() == "python3 .ci/changed.py"
+    (checkout,) = [step for step in changes["steps"] if action(step) == "actions/checkout"]
+    assert checkout["with"]["fetch-depth"] == 0, "the pushed range's first commit must be in the clone"
+
+
+def test_the_verify_job_checks_the_site_the_build_job_handed_on(workflow):
+    jobs = workflow["jobs"]
+    upload = next(step for step in jobs["build"]["steps"] if action(step) == "actions/upload-pages-artifact")
+    download = next(step for step in jobs["verify"]["steps"] if action(step) == "actions/download-artifact")
+    assert upload["with"]["path"].rstrip("/") == "output"
+    assert download["with"]["name"] == "github-pages"  # upload-pages-artifact's name
+    unpack = next(step for step in jobs["verify"]["steps"] if "tar -xf" in step.get("run", ""))
+    assert download["with"]["path"].replace("${{ runner.temp }}", "$RUNNER_TEMP") + "/artifact.tar" in unpack["run"]
+    (verify,) = [step for step in jobs["verify"]["steps"] if step.get("run", "").strip() == "./dev verify"]
+    pages = next(step for step in jobs["build"]["steps"] if action(step) == "actions/configure-pages")
+    assert jobs["build"]["outputs"]["siteurl"] == f"${{{{ steps.{pages['id']}.outputs.base_url }}}}"
+    assert verify["env"]["SITEURL"] == "${{ needs.build.outputs.siteurl }}", "checked at the address it was built for"
+    assert not any(step.get("run", "").strip() == "./dev test" for step in jobs["verify"]["steps"])
 
 
 def test_the_published_site_is_built_where_the_test_tools_never_were(workflow):
     # A job of its own, on a runner of its own: `./dev publish` installs requirements.lock only,
     # into a fresh checkout, so Playwright, pytest and the linters never touch what is published.
     build = the_job_that_uploads(workflow)
-    assert not any("./dev test" in step.get("run", "") for step in build["steps"])
+    assert not any(step.get("run", "").strip() in ("./dev test", "./dev verify") for step in build["steps"])
     assert action(build["steps"][0]) == "actions/checkout"
     assert build["steps"][0]["with"]["persist-credentials"] is False
     (python,) = [step for step in build["steps"] if action(step) == "actions/setup-python"]
@@ -280,24 +324,55 @@ def test_the_published_site_is_built_where_the_test_tools_never_were(workflow):
     ("pull_request", PULL, False), ("pull_request", MAIN, False), ("push", FEATURE, False),
     ("workflow_dispatch", FEATURE, False),
 ])
-def test_only_main_is_built_for_pages_uploaded_and_deployed(workflow, event, ref, published):
+def test_only_main_is_built_for_pages_and_deployed(workflow, event, ref, published):
     jobs = workflow["jobs"]
     steps = steps_run(jobs["build"], event, ref)
     used = [action(step) for step in steps]
     assert ("actions/configure-pages" in used) is published
-    assert ("actions/upload-pages-artifact" in used) is published
-    assert job_runs(jobs["deploy"], event, ref) is published
+    assert "actions/upload-pages-artifact" in used, "every run hands its site to the verify job"
+    assert deploys(jobs["deploy"], event, ref, SUCCESS) is published
     if published:
         (build,) = [step for step in steps if step.get("run", "").strip() == "./dev publish"]
         pages = next(step for step in steps if action(step) == "actions/configure-pages")
         assert build["env"]["SITEURL"] == f"${{{{ steps.{pages['id']}.outputs.base_url }}}}"
-        upload = next(step for step in steps if action(step) == "actions/upload-pages-artifact")
-        assert upload["with"]["path"].rstrip("/") == "output"
 
 
-def test_deploy_needs_the_build_and_uses_the_official_action(workflow):
+# -- When it deploys: the jobs it needs, as they ended ----------------------------------------------
+
+SUCCESS = {"changes": "success", "build": "success", "verify": "success", "test": "success"}
+CONTENT_ONLY = {**SUCCESS, "test": "skipped"}
+
+
+def deploys(deploy: dict, event: str, ref: str, results: dict[str, str], cancelled: bool = False) -> bool:
+    """Whether the deploy job runs, the jobs it needs having ended with `results`."""
+    context = {"github.event_name": event, "github.ref": ref, "cancelled()": cancelled,
+               "always()": True, "success()": all(result == "success" for result in results.values())}
+    context |= {f"needs.{job}.result": result for job, result in results.items()}
+    assert set(needs(deploy)) == set(results)
+    return evaluate(deploy["if"], context) if "if" in deploy else context["success()"]
+
+
+@pytest.mark.parametrize("results, deployed", [
+    (SUCCESS, True),  # code changed and the tests passed
+    (CONTENT_ONLY, True),  # a content-only run: the tests were skipped
+    ({**SUCCESS, "test": "failure"}, False),
+    ({**SUCCESS, "test": "cancelled"}, False),
+    ({**CONTENT_ONLY, "verify": "failure"}, False),
+    ({**CONTENT_ONLY, "verify": "skipped"}, False),  # the build failed, so verify did not run
+    ({**CONTENT_ONLY, "build": "failure", "verify": "skipped"}, False),
+    ({**CONTENT_ONLY, "changes": "failure"}, False),  # not knowing whether code changed
+])
+def test_deploy_needs_check_build_verify_and_the_tests_when_they_ran(workflow, results, deployed):
+    assert deploys(workflow["jobs"]["deploy"], "push", MAIN, results) is deployed
+
+
+def test_a_cancelled_run_does_not_deploy(workflow):
+    assert deploys(workflow["jobs"]["deploy"], "push", MAIN, CONTENT_ONLY, cancelled=True) is False
+
+
+def test_deploy_uses_the_official_action(workflow):
     deploy = workflow["jobs"]["deploy"]
-    assert needs(deploy) == ["build"] and workflow["jobs"]["build"] is the_job_that_uploads(workflow)
+    assert workflow["jobs"]["build"] is the_job_that_uploads(workflow)
     (step,) = deploy["steps"]
     assert action(step) == "actions/deploy-pages"
     assert deploy["environment"] == {"name": "github-pages", "url": f"${{{{ steps.{step['id']}.outputs.page_url }}}}"}
@@ -342,10 +417,11 @@ def test_a_newer_run_cancels_an_older_one_only_where_nothing_is_deployed(workflo
 
 # -- Least privilege ------------------------------------------------------------------------------
 
-def test_the_workflow_and_the_test_and_build_jobs_only_read(workflow):
+def test_the_workflow_and_every_job_but_deploy_only_read(workflow):
     assert isinstance(workflow["permissions"], dict)
     assert set(workflow["permissions"].values()) <= {"read", "none"}
-    assert workflow["jobs"]["test"]["permissions"] == {"contents": "read"}
+    for job in ("changes", "test", "verify"):
+        assert workflow["jobs"][job]["permissions"] == {"contents": "read"}, job
     assert workflow["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}
 
 
@@ -373,6 +449,7 @@ def test_actions_are_pinned_to_a_commit_with_its_version_beside_it(workflow):
     ("github.event_name == 'pull_request' || github.ref == 'refs/heads/MAIN'", True),
     ("!(github.ref == 'refs/heads/main')", False),
     ("github.ref != 'refs/heads/main' || (github.event_name == 'push' && !github.ref)", False),
+    ("!cancelled() && github.ref == 'refs/heads/main'", True),
 ])
 def test_the_expression_evaluator(expression, expected):
-    assert evaluate(expression, {"github.ref": MAIN, "github.event_name": "push"}) is expected
+    assert evaluate(expression, {"github.ref": MAIN, "github.event_name": "push", "cancelled()": False}) is expected

@@ -1,11 +1,37 @@
-"""axe-core (from npm) in a real Chromium: WCAG 2.0 and 2.1 A and AA violations of one page."""
+"""axe-core (from npm) in a real Chromium: WCAG 2.0 and 2.1 A and AA violations of one page,
+and which pages stand for the site: the fullest page of every kind in every language."""
 
 from __future__ import annotations
 
-from .builtsite import ROOT
+from pathlib import Path
+
+from .builtsite import LANGUAGES, ROOT, BuiltSite
 
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+# kind → where its pages are, under a language folder
+KINDS = {
+    "home": "index.html",
+    "home-page-2": "page/2/index.html",
+    "article": "news/*/index.html",
+    "partner": "partners/*/index.html",
+    "partners": "partners/index.html",
+    "topic": "topics/*/index.html",
+    "topics": "topics/index.html",
+    "year": "archive/*/index.html",
+    "archive": "archive/index.html",
+    "404": "404.html",
+    "search": "search/index.html",
+}
+PAGES = [(f"{lang}/", kind, pattern) for lang in LANGUAGES for kind, pattern in KINDS.items()]
+PAGES += [("", "language-chooser", "index.html"), ("", "404", "404.html")]
+
+
+def fullest(site: BuiltSite, folder: str, pattern: str) -> Path | None:
+    """The fullest page of a kind (most content, so most of its template is exercised), or None."""
+    pages = [path for path in site.root.glob(folder + pattern) if path.is_file()]
+    return max(pages, key=lambda path: (path.stat().st_size, path.as_posix())) if pages else None
 
 
 def inject(page) -> None:
