@@ -91,9 +91,12 @@ def bind_address() -> str:
 @task(help={"port": "port to serve on (default 8000)"})
 def serve(c, port=8000):
     """Build the preview site and serve it at http://localhost:PORT/ (Ctrl-C stops)."""
+    from newsroom import server
+
     preview_at(port)
     build(c)
-    c.run(f"{PELICAN} --listen --port {port} --bind {bind_address()} -s pelicanconf.py", pty=sys.stdout.isatty())
+    # not `pelican --listen`: it answers an address the site does not have with no reply at all
+    server.serve(Path(settings()["OUTPUT_PATH"]), int(port), bind_address())
 
 
 @task(help={"port": "port to serve on (default 8000)"})
@@ -157,44 +160,47 @@ def cms(c, port=8000, backend_port=8081):
         "draft": "keep it off the published site until you remove 'draft: true'",
     },
 )
-def new(c, lang, title, partner=None, twin=False, date=None, approximate=False, draft=False):
+def new(c, lang=None, title=None, partner=None, twin=False, date=None, approximate=False, draft=False):
     """Create a new release file with valid front-matter and print its path."""
     import dataclasses
     import datetime
     import zoneinfo
 
     from newsroom import audit, datefields, dates, frontmatter, reader, references, scaffold, settings as newsroom_settings
+    from newsroom.errors import OptionError
 
     pelican_settings = settings()
     codes = newsroom_settings.config(pelican_settings).codes
     site = reader.site_for(pelican_settings)
-    if lang not in codes:
-        sys.exit(f"--lang {lang!r}: expected one of {', '.join(codes)}")
+    # every problem of the options on a line of its own, worded as `./dev check` words it; one stop
+    said = scaffold.missing(lang, title, codes)
+    if said:
+        sys.exit("\n".join(said))
+    today = datetime.datetime.now(zoneinfo.ZoneInfo(pelican_settings["TIMEZONE"])).date()
+    day = dates.PublicationDate(datetime.datetime.combine(today, datetime.time()))
+    unread: list[str] = []  # what is wrong with --date, if it cannot be read
     if date:
-        said: list[str] = []
-        day = datefields.publication_date(date, said.append)
-        if day is None:
-            sys.exit(f"--date {said[0]}")
-    else:
-        today = datetime.datetime.now(zoneinfo.ZoneInfo(pelican_settings["TIMEZONE"])).date()
-        day = dates.PublicationDate(datetime.datetime.combine(today, datetime.time()))
+        day = datefields.publication_date(date, unread.append) or day  # today's stands in, to check the rest
+        said += [f"--date {message}" for message in unread]
     day = dataclasses.replace(day, approximate=approximate)
     twin_lang = next(code for code in codes if code != lang) if twin else None
     content = Path(pelican_settings["PATH"])
-    files = scaffold.new_release(content, title, lang, day, list(partner or []), twin_lang, draft)
+    try:
+        files = scaffold.new_release(content, title, lang, day, list(partner or []), twin_lang, draft)
+    except OptionError as error:
+        sys.exit("\n".join([*said, str(error)]))
     registries = audit.load_registries(content, codes)
     known = {"partners": registries.partners, "topics": registries.topics}
-    problems = []
     for file in files:
         if file.path.exists():
-            sys.exit(f"{file.path.relative_to(ROOT)} already exists; choose another title or edit that file")
+            said.append(f"{file.path.relative_to(ROOT)} already exists; choose another title, or edit that file")
         shown = reader.display_path(str(file.path), str(content))
-        release, _, found = frontmatter.parse(file.text, shown, site)
-        problems += found
+        release, _, problems = frontmatter.parse(file.text, shown, site)
         if release is not None:
             problems += references.check([release], known, photos=None)
-    if problems:
-        sys.exit("\n".join(str(problem) for problem in problems))
+        said += [scaffold.as_option(problem) for problem in problems if not (unread and problem.field == "date")]
+    if said:
+        sys.exit("\n".join(dict.fromkeys(said)))  # a twin's stub says its twin's problems again: once
     for file in files:
         file.path.parent.mkdir(parents=True, exist_ok=True)
         file.path.write_text(file.text, encoding="utf-8")

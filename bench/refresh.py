@@ -5,7 +5,7 @@ session that `invoke livereload` runs (plugins/newsroom/session.py).
 
 Builds a synthetic corpus (bench/corpus.py), starts a session (its first build, as livereload's),
 then saves edits one at a time: a sentence added to a body, a new title, a new release, a deleted
-release. For each it times, from the save, the moment the page on disk shows the change and the end
+release, a partner mistyped (the page lists the problem) and corrected. For each it times, from the save, the moment the page on disk shows the change and the end
 of the refresh.
 """
 
@@ -102,6 +102,11 @@ def main() -> None:
         new_page = output / "en" / "news" / "a-new-release" / "index.html"
         print("  a new release:     ", timed(session, new_page, "A new release", lambda: save(new, fresh)))
         print("  a release deleted: ", timed(session, new_page, "A new release", new.unlink, present=False))
+        # a partner mistyped: the release's address lists its problems (and its twin's, now at odds)
+        partners = retitled.split("\npartners: ", 1)[1].split("\n", 1)[0]
+        mistyped = retitled.replace(f"\npartners: {partners}", "\npartners: [no-such-partner]", 1)
+        print("  a partner mistyped:", timed(session, page, "unknown partner", lambda: save(release, mistyped)))
+        print("  and corrected:     ", timed(session, page, "A corrected headline", lambda: save(release, retitled)))
 
 
 if __name__ == "__main__":    main()

@@ -45,6 +45,11 @@ def check_page(page, url: str, label: str) -> list[str]:
     response = page.goto(url, wait_until="load")
     if response is None or not response.ok:
         return [f"{label}: {url} answered {response.status if response else 'nothing'}"]
+    return violations(page, label)
+
+
+def violations(page, label: str) -> list[str]:
+    """Every violating element of the page as it is now (after a script changed it, say)."""
     page.evaluate("() => document.fonts.ready.then(() => true)")
     inject(page)
     result = page.evaluate(

@@ -27,6 +27,11 @@ class SettingsError(NewsroomError):
     """A NEWSROOM_* setting is missing or wrong; raised before anything is read."""
 
 
+class OptionError(NewsroomError):
+    """An option given to a command (`./dev new --title …`) cannot be used; the message, one line,
+    names the option and says what to give instead."""
+
+
 class ContentError(NewsroomError):
     """The content has problems and a strict build must stop."""
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from . import assets, attachments, audit, bodyimages, cms, feeds, headers, fragments, images, pages, pairing, pelican_internals, progress, references, registry, render, search, settings, sitemap
+from . import assets, attachments, audit, bodyimages, cms, feeds, headers, fragments, images, pages, pairing, pelican_internals, problempages, progress, references, registry, render, search, settings, sitemap
 from .reader import PROBLEMS
 from .errors import ContentError, Problem
 from .output import Expected
@@ -58,6 +58,10 @@ class Newsroom:
 
     def home_url(self, lang: str) -> str:
         return pages.url_of("home", lang)
+
+    def problems_url(self, lang: str) -> str:
+        """The live preview's list of every problem, in `lang` (NEWSROOM_PROBLEM_PAGES)."""
+        return problempages.list_url(lang)
 
 
 def shown(item) -> tuple[str, bool]:
@@ -359,6 +363,30 @@ class NewsroomGenerator(Generator):
             render.Job("404.html", "languages_404", {"lang": default, "links": Links(default, "404.html", {}, None, []), "homes": homes}),
             render.Job("robots.txt", "robots.txt", {"lang": default}),
         ]
+        if self.config.problem_pages and not self.config.strict:
+            jobs += self.problem_jobs({job.save_as for job in jobs})
+        return jobs
+
+    def problem_jobs(self, taken: set[str]) -> list[render.Job]:
+        """The live preview's pages about problems (`problempages`): at each broken release's
+        address, its problems; in each language, every problem; the banner's script."""
+        sign = self.signer if self.page_cache else (lambda *inputs: None)
+        read = {item.release.path: (item.lang, item.url) for item in self.releases_read}
+        files = problempages.by_file(self.problems)
+        lines = tuple(problem for found in files.values() for problem in found)
+        lists = {lang: problempages.list_url(lang) for lang in self.config.codes}
+        jobs = []
+        for page in problempages.at_addresses(self.problems, read, self.config.codes, self.settings["ARTICLE_URL"],
+                                              {save_as.removesuffix("index.html") for save_as in taken}):
+            jobs.append(render.Job(pages.save_as(page.url), "release_problems",
+                                   {"lang": page.lang, "links": self.links(page.lang, page.url, {page.lang: page.url}, None),
+                                    "path": page.path, "problems": page.problems},
+                                   sign("release problems", page.url, page.lang, page.path, page.problems)))
+        for lang, url in lists.items():
+            jobs.append(render.Job(pages.save_as(url), "problems",
+                                   {"lang": lang, "links": self.links(lang, url, lists, None), "files": len(files), "problems": lines},
+                                   sign("problems", url, lang, lines)))
+        jobs.append(render.Job(problempages.BANNER, "problem_banner.js", {"lang": self.config.default.code}, sign("banner")))
         return jobs
 
     @property

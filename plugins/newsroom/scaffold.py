@@ -9,6 +9,8 @@ import yaml
 
 from . import slugs
 from .dates import PublicationDate
+from .errors import OptionError, Problem
+from .messages import shown
 
 PLACEHOLDER = {
     "en": "Write the release here.",
@@ -26,13 +28,38 @@ def new_release(content: Path, title: str, lang: str, day: PublicationDate, part
                 twin_lang: str | None = None, draft: bool = False) -> list[NewFile]:
     """The file of a new release, named `<year>/<date>-<slug>.<lang>.md` (the date as far as it is
     known: `2018-12-06`, `2018-12` or `2018`), and its twin's stub."""
-    slug = slugs.short(title)
+    try:
+        slug = slugs.short(title)
+    except ValueError as error:  # only punctuation, say
+        raise OptionError(f"--title {shown(title)} gives no usable URL name ({error}); write the headline with words in it: "
+                          "the file's name and the release's address are made from them") from None
     key = f"{day.start.year}-{slug}"
     files = [NewFile(path_of(content, day, slug, lang), text_of(title, day, lang, key, partners, draft))]
     if twin_lang:
         # the twin starts as a draft: it is published once someone has translated it
         files.append(NewFile(path_of(content, day, slug, twin_lang), text_of(title, day, twin_lang, key, partners, True)))
     return files
+
+
+# The fields `new` writes from its options: a problem with one of them is the option's.
+OPTIONS = {"lang": "--lang", "title": "--title", "date": "--date", "date_approximate": "--approximate"}
+
+
+def missing(lang: str | None, title: str | None, languages: tuple[str, ...]) -> list[str]:
+    """What `new` cannot do without, one line for each option not given."""
+    said = []
+    if lang is None:
+        said.append(f"--lang is missing; give the language you write in ({' or '.join(languages)}): --lang {languages[0]}")
+    if title is None:
+        said.append('--title is missing; give the headline: --title "…"')
+    return said
+
+
+def as_option(problem: Problem) -> str:
+    """A problem of the front-matter `new` would write, as the option that gave it: `--lang 'fr' is
+    not a site language; …` (the words of `./dev check`); any other, as `./dev check` says it."""
+    option = OPTIONS.get(problem.field or "")
+    return f"{option} {problem.message}" if option else str(problem)
 
 
 def path_of(content: Path, day: PublicationDate, slug: str, lang: str) -> Path:

@@ -57,9 +57,10 @@ class Session:
     """A preview build that stays in memory between saves. `settings` are Pelican's settings."""
 
     def __init__(self, settings: dict, watched: tuple[Path, ...] = ()):
-        # livereload's reload script is inline code, which the pages' own policy would block
+        # livereload's reload script is inline code, which the pages' own policy would block; a
+        # broken release's address shows its problems, and every page a banner (problempages.py)
         self.settings = {**settings, "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "NEWSROOM_SEARCH": False,
-                         "NEWSROOM_META_POLICY": False}
+                         "NEWSROOM_META_POLICY": False, "NEWSROOM_PROBLEM_PAGES": True}
         self.content = Path(self.settings["PATH"])
         self.output = Path(self.settings["OUTPUT_PATH"])
         self.watched = (self.content, Path(self.settings["THEME"]), *watched)
@@ -197,14 +198,21 @@ class Session:
         for gone in ((self.signatures.keys() - signatures.keys()) | (pictures_before - picture_files(newsroom.pictures))
                      | (documents_before.keys() - newsroom.published_documents.keys())):
             remove(self.output, gone)
-        if not first and due:
-            newsroom.render_in_place(due[:1], self.output)
+        # an edited release that no longer reads: the page at its address that lists its problems first
+        edited_paths = {display_path(path, str(self.content)) for path in changed}
+        urgent = [job for job in due if job.template == "release_problems" and job.values["path"] in edited_paths]
+        if not urgent and not first:
+            urgent = due[:1]
+        written_first = len(first) + len(urgent)
+        if urgent:
+            newsroom.render_in_place(urgent, self.output)
             first_page_after = time.perf_counter() - start
-            due = due[1:]
+            done = {id(job) for job in urgent}
+            due = [job for job in due if id(job) not in done]
         newsroom.render_in_place(due, self.output)
         newsroom.write_feeds_and_sitemap(self.output)
         self.signatures = signatures
-        return Refresh("releases", tuple(changed), len(first) + len(due), first_page_after, time.perf_counter() - start)
+        return Refresh("releases", tuple(changed), written_first + len(due), first_page_after, time.perf_counter() - start)
 
     def read(self, relative: str) -> Article | None:
         """One release file as Pelican's article generator reads it; None: skipped (its problems kept)."""

@@ -42,6 +42,9 @@ DEFAULTS = {
     # 'spawn' or 'serial' (none: everything in the build's process); the environment variable of
     # the same name wins over this setting (`workers.start_method`)
     "NEWSROOM_START_METHOD": "auto",
+    # at a broken release's address, a page listing its problems, and a banner on every other page
+    # (problempages.py); on only in `livereload`'s session, never with NEWSROOM_STRICT
+    "NEWSROOM_PROBLEM_PAGES": False,
 }
 
 
@@ -67,6 +70,7 @@ class Config:
     meta_policy: bool
     parallel_from: int
     start_method: str  # 'fork', 'spawn' or 'serial', as this system and the settings choose
+    problem_pages: bool = False
 
     @functools.cached_property
     def codes(self) -> tuple[str, ...]:
@@ -83,6 +87,10 @@ class Config:
 def config(settings: Mapping) -> Config:
     """Read and check the NEWSROOM_* settings; raise SettingsError naming the first bad one."""
     value = lambda name: settings.get(name, DEFAULTS[name])  # noqa: E731
+    problem_pages = _flag("NEWSROOM_PROBLEM_PAGES", value("NEWSROOM_PROBLEM_PAGES"))
+    if problem_pages and value("NEWSROOM_STRICT") is True:
+        raise SettingsError("newsroom: setting NEWSROOM_PROBLEM_PAGES is for the live preview, and a strict build "
+                            "(NEWSROOM_STRICT = True) publishes no page about problems; got True for both")
     return Config(
         languages=_languages(value("NEWSROOM_LANGUAGES")),
         untranslated=_choice("NEWSROOM_UNTRANSLATED", value("NEWSROOM_UNTRANSLATED"), UNTRANSLATED_POLICIES),
@@ -95,6 +103,7 @@ def config(settings: Mapping) -> Config:
         meta_policy=_flag("NEWSROOM_META_POLICY", value("NEWSROOM_META_POLICY")),
         parallel_from=_count("NEWSROOM_PARALLEL_FROM", value("NEWSROOM_PARALLEL_FROM")),
         start_method=workers.start_method(value("NEWSROOM_START_METHOD")),
+        problem_pages=problem_pages,
     )
 
 

@@ -13,8 +13,11 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from conftest import ROOTS, build, settings_for
+from checks.conftest import require
+from sitecheck.nuchecker import VNU_JAR, check_html
+from conftest import ROOTS, Site, build, settings_for
 
+from newsroom.errors import ContentError
 from newsroom.session import Session
 
 RELEASES = Path("releases")
@@ -42,7 +45,8 @@ def live(tmp_path):
 
 
 def assert_same_as_a_full_build(session: Session, tmp_path: Path) -> None:
-    full = build(session.content, tmp_path / "full", "pelicanconf.py", NEWSROOM_SEARCH=False, NEWSROOM_META_POLICY=False)
+    full = build(session.content, tmp_path / "full", "pelicanconf.py", NEWSROOM_SEARCH=False, NEWSROOM_META_POLICY=False,
+                 NEWSROOM_PROBLEM_PAGES=True)
     assert files(session.output) == files(full)
     _, mismatch, errors = filecmp.cmpfiles(full, session.output, files(full), shallow=False)
     assert (mismatch, errors) == ([], [])
@@ -54,6 +58,25 @@ def edit(session: Session, name: str, old: str, new: str) -> Path:
     assert old in text
     save(path, text.replace(old, new))
     return path
+
+
+def page(session: Session, url: str):
+    """A page of the preview, parsed."""
+    return Site(session.output).html(f"https://example.org/newsroom/{url}")
+
+
+def problems_shown(session: Session, url: str) -> list[str] | None:
+    """The problem lines the page at `url` lists in place of a release; None: it is no page about problems."""
+    found = page(session, url)
+    if found.h1 is None or found.h1.get_text() not in ("Problems in this press release", "ამ პრესრელიზის პრობლემები"):
+        return None
+    return [line.get_text() for line in found.select("main .problems__line")]
+
+
+def banner(session: Session, url: str) -> str | None:
+    """Where the page at `url` reads its banner from (its script's list of problems), if it has one."""
+    script = page(session, url).select_one('head script[src$="/problems/banner.js"]')
+    return None if script is None else script["data-problems"]
 
 
 def test_nothing_changed_nothing_written(live):
@@ -115,16 +138,87 @@ def test_added_and_deleted_releases(live, tmp_path):
 def test_a_broken_edit_is_reported_and_its_fix_brings_the_page_back(live, tmp_path, capsys):
     path = edit(live, "2018/2018-03-09-women-police.en.md", "lang: en", "lang: ge")
     assert live.refresh().kind == "releases"
-    assert "2018-03-09-women-police.en.md: 'lang': 'ge' is not a site language" in capsys.readouterr().err
-    assert not (live.output / "en" / "news" / "women-police").exists()
+    line = ("content/releases/2018/2018-03-09-women-police.en.md: 'lang': 'ge' is not a site language; did you mean 'ka'? "
+            "expected one of: 'en', 'ka'")
+    assert line in capsys.readouterr().err.splitlines()
+    # the release's address (from its file's name: its front-matter does not read) says why it is gone
+    assert problems_shown(live, "en/news/women-police/") == [line]
     assert_same_as_a_full_build(live, tmp_path)
     capsys.readouterr()  # what the full build said
 
     save(path, path.read_text(encoding="utf-8").replace("lang: ge", "lang: en"))
     assert live.refresh().kind == "releases"
     assert "is not a site language" not in capsys.readouterr().err
-    assert (live.output / "en" / "news" / "women-police" / "index.html").is_file()
+    assert problems_shown(live, "en/news/women-police/") is None
+    assert page(live, "en/news/women-police/").h1.get_text() == "Women in Policing Conference"
     assert_same_as_a_full_build(live, tmp_path)
+
+
+def test_while_a_release_has_problems_its_address_lists_them_and_every_other_page_has_a_banner(live, tmp_path):
+    path = edit(live, "2018/2018-06-06-eu-tablets.en.md", "partners: [mia]", "partners: [mai]")
+    assert live.refresh().kind == "releases"
+    typo = ("content/releases/2018/2018-06-06-eu-tablets.en.md: 'partners': unknown partner 'mai'; did you mean 'mia'? "
+            "expected one of: 'eu', 'mia', 'ncdc'")
+    twin = ("content/releases/2018/2018-06-06-eu-tablets.ka.md: 'partners': [mia] disagrees with its twin "
+            "content/releases/2018/2018-06-06-eu-tablets.en.md ([mai]); the language versions of one release share their partners")
+    assert reported(live) == [typo, twin]
+    assert problems_shown(live, "en/news/eu-tablets/") == [typo]
+    # its twin, now at odds with it, says so at its own address, in its language
+    assert problems_shown(live, "ka/news/eu-tablets/") == [twin]
+    ka = page(live, "ka/news/eu-tablets/")
+    assert (ka.html["lang"], ka.select_one("main .problems")["lang"]) == ("ka", "en")
+    assert ka.select_one("main a[href$='/ka/problems/']").get_text() == "წინასწარი ნახვის ყველა პრობლემა"
+    # the list in each language: every line, and the banner every other page shows
+    for lang, words in (("en", "2 files have problems: see the list"), ("ka", "2 ფაილს აქვს პრობლემები: იხილეთ სია")):
+        listed = page(live, f"{lang}/problems/")
+        assert [line.get_text() for line in listed.select("main .problems__line")] == [typo, twin]
+        shown = BeautifulSoup(listed.select_one("template#problem-banner").decode_contents(), "lxml")
+        assert shown.a.get_text() == words and shown.a["href"] == f"https://example.org/newsroom/{lang}/problems/"
+    for url in ("en/", "ka/", "en/news/women-police/", "en/partners/mia/", "ka/404.html", ""):
+        lang = "ka" if url.startswith("ka") else "en"
+        assert banner(live, url) == f"https://example.org/newsroom/{lang}/problems/", url
+    for url in ("en/news/eu-tablets/", "en/problems/"):
+        assert banner(live, url) is None, url
+    pages = [live.output / url / "index.html" for url in ("en/news/eu-tablets", "ka/news/eu-tablets", "en/problems", "ka/problems", "en")]
+    assert check_html(pages, live.output, require(VNU_JAR)) == []
+    assert_same_as_a_full_build(live, tmp_path)
+
+    save(path, path.read_text(encoding="utf-8").replace("partners: [mai]", "partners: [mia]"))
+    assert live.refresh().kind == "releases"
+    assert reported(live) == []
+    for url, title in (("en/news/eu-tablets/", "The EU donates tablets to the police"),
+                       ("ka/news/eu-tablets/", "ევროკავშირმა პოლიციას პლანშეტები გადასცა")):
+        assert problems_shown(live, url) is None
+        assert page(live, url).select_one("main h1").get_text() == title
+    assert page(live, "en/problems/").select_one("template#problem-banner") is None
+    assert page(live, "en/problems/").select_one(".page-header__lead").get_text() == "No file has problems."
+    assert_same_as_a_full_build(live, tmp_path)
+
+
+def test_a_file_whose_name_says_no_language_is_listed_with_the_other_problems(live, tmp_path):
+    save(live.content / RELEASES / "2018" / "2018-07-01-no-language.md", "---\ntitle: [unclosed\n---\nText.\n")
+    assert live.refresh().kind == "releases"
+    (line,) = reported(live)
+    assert line.startswith("content/releases/2018/2018-07-01-no-language.md: ")
+    assert [item.get_text() for item in page(live, "ka/problems/").select("main .problems__line")] == [line]
+    assert not (live.output / "en" / "news" / "no-language").exists()
+    assert_same_as_a_full_build(live, tmp_path)
+
+
+def test_a_preview_build_writes_no_page_about_problems_and_a_strict_build_none_at_all(tmp_path):
+    """Only livereload's session shows problems on pages: `./dev build` leaves the broken release
+    out, and the production build (publishconf.py) fails."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOTS / "bilingual" / "content", content)
+    release = content / RELEASES / "2018" / "2018-06-06-eu-tablets.en.md"
+    release.write_text(release.read_text(encoding="utf-8").replace("partners: [mia]", "partners: [mai]"), encoding="utf-8")
+    preview = build(content, tmp_path / "preview", "pelicanconf.py")
+    assert not (preview / "en" / "news" / "eu-tablets").exists()
+    assert not (preview / "en" / "problems").exists() and not (preview / "problems").exists()
+    assert "banner.js" not in (preview / "en" / "index.html").read_text(encoding="utf-8")
+    with pytest.raises(ContentError):
+        build(content, tmp_path / "published", "publishconf.py")
+    assert not (tmp_path / "published").exists()
 
 
 def test_twins_that_disagree_and_then_agree(live, tmp_path, capsys):
@@ -204,7 +298,7 @@ def test_a_deleted_photo_is_reported_as_a_cold_build_reports_it(live, tmp_path):
     problems = assert_same_problems_as_a_cold_build(live, tmp_path)
     assert problems == ["content/releases/2018/2018-03-09-women-police.en.md: 'image.src': 'images/conference.png' does not exist "
                         "under content/; check the spelling, or add the photo to content/images/"]
-    assert not (live.output / "en" / "news" / "women-police").exists()
+    assert problems_shown(live, "en/news/women-police/") == problems
     assert_same_as_a_full_build(live, tmp_path)
 
 
@@ -362,7 +456,7 @@ def test_a_deleted_document_is_reported_as_a_cold_build_reports_it(live, tmp_pat
     assert assert_same_problems_as_a_cold_build(live, tmp_path) == [
         "content/releases/2018/2018-06-06-eu-tablets.en.md: 'attachments[1].file': 'files/manual.pdf' does not exist under content/; "
         "check the spelling, or add the document to content/files/"]
-    assert not (live.output / "en" / "news" / "eu-tablets").exists()
+    assert problems_shown(live, "en/news/eu-tablets/") == assert_same_problems_as_a_cold_build(live, tmp_path)
     assert not (live.output / "files").exists()
     assert_same_as_a_full_build(live, tmp_path)
 

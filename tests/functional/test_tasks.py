@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import shutil
 import socket
-import re
 import subprocess
 import sys
 import threading
@@ -18,7 +18,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
+from sitecheck import axe
 from conftest import ROOT, ROOTS, Site, build
 
 SITE = "https://example.org/newsroom"
@@ -97,6 +99,66 @@ def test_new_refuses_an_unknown_partner_with_the_checks_message(project):
     assert created.returncode == 1
     assert "'partners': unknown partner 'EUU'; did you mean 'eu'?" in created.stderr
     assert not (project / "content" / "releases" / "2024").exists()
+
+
+DATE_FIX = "expected YYYY-MM-DD, e.g. 2018-06-06, or YYYY-MM or YYYY when the day is not known"
+
+
+@pytest.mark.parametrize("options, said", [
+    (["--lang", "en", "--title", "A visit", "--date", "06/06/2018"], [f"--date '06/06/2018' is not a date; {DATE_FIX}"]),
+    (["--lang", "en", "--title", "A visit", "--date", "2019-02-30"],
+     [f"--date '2019-02-30' is not a real date (day is out of range for month); {DATE_FIX}"]),
+    (["--lang", "en", "--title", "?!…", "--date", "2019-02-03"],
+     ["--title '?!…' gives no usable URL name (no letters or digits to make a slug from); write the headline with words in it: "
+      "the file's name and the release's address are made from them"]),
+    (["--lang", "ge", "--title", "A visit", "--date", "2019-02-03", "--twin"],
+     ["--lang 'ge' is not a site language; did you mean 'ka'? expected one of: 'en', 'ka'"]),
+    (["--lang", "fr", "--title", "A visit", "--date", "2019-02-30"],  # every problem, each once
+     [f"--date '2019-02-30' is not a real date (day is out of range for month); {DATE_FIX}",
+      "--lang 'fr' is not a site language; expected one of: 'en', 'ka'"]),
+    (["--lang", "en", "--title", "A visit", "--date", "2091-05-02"],  # read, but checked as check checks a 'date'
+     ["--date '2091-05-02' is more than a year from now; an embargoed release carries the day it may be published, check the year"]),
+    (["--title", "A visit"], ["--lang is missing; give the language you write in (en or ka): --lang en"]),
+    (["--lang", "ka"], ['--title is missing; give the headline: --title "…"']),
+    (["--lang", "en", "--title", "Women in policing conference", "--date", "2018-03-09"],
+     ["content/releases/2018/2018-03-09-women-policing-conference.en.md already exists; choose another title, or edit that file"]),
+])
+def test_new_refuses_what_it_cannot_use_in_one_line_each_without_a_traceback(project, options, said):
+    existing = project / "content" / "releases" / "2018" / "2018-03-09-women-policing-conference.en.md"
+    existing.write_text("---\ntitle: Unchanged\n---\nUnchanged.\n", encoding="utf-8")
+    before = sorted((project / "content").rglob("*"))
+    created = invoke(project, "new", *options)
+    assert (created.returncode, created.stderr.splitlines(), created.stdout) == (1, said, "")
+    assert sorted((project / "content").rglob("*")) == before
+    assert existing.read_text(encoding="utf-8") == "---\ntitle: Unchanged\n---\nUnchanged.\n"
+
+
+def test_new_says_of_a_date_what_check_says_of_it(project):
+    release = project / "content" / "releases" / "2018" / "2018-03-24-world-tb-day-migrant-survey.en.md"
+    release.write_text(release.read_text(encoding="utf-8").replace("date: 2018-03-24", "date: 2018-02-30"), encoding="utf-8")
+    checked = invoke(project, "check").stderr.splitlines()
+    created = invoke(project, "new", "--lang", "en", "--title", "A visit", "--date", "2018-02-30")
+    assert f"{release.relative_to(project)}: 'date': {created.stderr.strip().removeprefix('--date ')}" in checked
+
+
+def tasks() -> list[str]:
+    listed = subprocess.run([sys.executable, "-m", "invoke", "--list", "--list-format=json"], cwd=ROOT,
+                            capture_output=True, text=True, check=True)
+    return [task["name"] for task in json.loads(listed.stdout)["tasks"]]
+
+
+@pytest.mark.parametrize("task", tasks())
+def test_every_task_says_how_to_use_it_through_dev(task):
+    """`./dev TASK --help` shows the task's options and does nothing else (none needs its arguments for it)."""
+    helped = subprocess.run([str(ROOT / "dev"), task, "--help"], capture_output=True, text=True, timeout=300)
+    assert (helped.returncode, helped.stderr) == (0, "")
+    assert helped.stdout.startswith(f"Usage: inv[oke] [--core-opts] {task} ")
+
+
+def test_new_says_how_to_use_it_with_its_options():
+    helped = subprocess.run([str(ROOT / "dev"), "new", "--help"], capture_output=True, text=True, timeout=300)
+    options = re.findall(r"^\s+(?:-\w(?: \w+)?, )?--([\w-]+)", helped.stdout, re.MULTILINE)
+    assert sorted(options) == ["approximate", "date", "draft", "lang", "partner", "title", "twin"]
 
 
 def test_check_fails_with_one_line_per_problem(project):
@@ -209,6 +271,52 @@ def livereload(project, port=None, **environment):
         console.reader.join()
 
 
+@contextlib.contextmanager
+def serving(project):
+    """`invoke serve` running in `project`; yields its origin."""
+    port = free_port()
+    origin = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([sys.executable, "-m", "invoke", "serve", "--port", str(port)], cwd=project,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              env={name: value for name, value in os.environ.items() if name not in PREVIEW_ENVIRONMENT})
+    console = Console(server.stdout)
+    try:
+        console.wait_for(rf"^Serving .* at http://localhost:{port}/")
+        yield origin
+    finally:
+        server.terminate()
+        server.wait()
+        console.reader.join()
+
+
+def answer(url: str) -> tuple[int, str, BeautifulSoup]:
+    """The status, type and parsed body of what the server answers at `url`."""
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.status, response.headers["Content-Type"], BeautifulSoup(response.read(), "lxml")
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers["Content-Type"], BeautifulSoup(error.read(), "lxml")
+
+
+def test_serve_answers_an_address_the_site_does_not_have_with_its_404_page(project):
+    with serving(project) as origin:
+        status, kind, page = answer(origin + "/en/")
+        assert (status, kind, page.html["lang"]) == (200, "text/html", "en")
+        for path, lang, title in (("/en/news/no-such-release/", "en", "Page not found"),
+                                  ("/ka/news/no-such-release/?q=1", "ka", "გვერდი ვერ მოიძებნა"),
+                                  ("/en/news/", "en", "Page not found"),  # a folder without a page: no listing of it
+                                  ("/no-such-page.html", "en", None)):
+            status, kind, page = answer(origin + path)
+            assert (status, kind, page.html["lang"]) == (404, "text/html; charset=utf-8", lang), path
+            if title is not None:
+                assert page.h1.get_text() == title, path
+            else:  # the site's own, in every language
+                assert page.select_one("link[rel=stylesheet]") is not None and page.find(lang="ka") is not None
+        # a folder's address without its '/' is sent on to it, as hosts do
+        status, _, page = answer(origin + "/en/archive")
+        assert status == 200 and page.h1 is not None
+
+
 RELEASE = "content/releases/2018/2018-06-06-eu-tablets-for-intelligence-led-policing.en.md"
 PAGE = "/en/news/eu-tablets-for-intelligence-led-policing/"
 SENTENCE = "A sentence saved during the preview."
@@ -254,20 +362,77 @@ def test_the_open_page_refreshes_itself_after_a_save(project, chromium):
             after = console.wait_for(CONNECTED) + 1  # the page's livereload script listens
             assert SENTENCE not in page.inner_text("main")
             add_sentence(project)
-            for _ in range(20):
-                rewrote = console.wait_for(REWROTE, after=after)
-                answer = console.wait_for(f"{RELOAD}|{DROPPED}|{CONNECTED}", after=rewrote + 1)
-                if re.search(RELOAD, console.lines[answer]):
-                    break  # the page was told to reload, after its page was rewritten
-                # dropped, or the page was reloading (livereload reloads it once at its start) while
-                # its page was rewritten: save again, as the officer would
-                after = answer + 1
-                save_again(project)
-            else:
-                pytest.fail(f"livereload never told the page to reload:\n{console.text}")
+            told_to_reload(project, console, after)
             # no reload from here: livereload's script in the page asks for it
             # (a locator, not a JavaScript predicate: the page's Content-Security-Policy forbids eval)
             page.locator("main", has_text=SENTENCE).wait_for()
+        finally:
+            page.close()
+
+
+def told_to_reload(project, console: Console, after: int) -> int:
+    """Once the release is saved: the line where livereload told the open pages to reload, after
+    the session rewrote the pages (saved again, as the officer would, if the reload was dropped)."""
+    for _ in range(20):
+        rewrote = console.wait_for(REWROTE, after=after)
+        answer = console.wait_for(f"{RELOAD}|{DROPPED}|{CONNECTED}", after=rewrote + 1)
+        if re.search(RELOAD, console.lines[answer]):
+            return answer  # the page was told to reload, after its page was rewritten
+        # dropped, or the page was reloading (livereload reloads it once at its start) while
+        # its page was rewritten: save again, as the officer would
+        after = answer + 1
+        save_again(project)
+    pytest.fail(f"livereload never told the page to reload:\n{console.text}")
+
+
+def test_a_broken_release_shows_its_problems_in_the_browser_until_it_is_fixed(project, chromium):
+    """The officer has the release open in the preview, mistypes a partner and saves: the page
+    shows the line `./dev check` prints; every other page says a file has problems, and leads to
+    the list; fixed and saved, the page shows the release again."""
+    release = project / RELEASE
+    text = release.read_text(encoding="utf-8")
+    with livereload(project) as (origin, console):
+        origin = origin.replace("127.0.0.1", "localhost")
+        page = chromium.new_page()
+        page.set_default_timeout(PATIENCE * 1000)
+        try:
+            page.goto(origin + PAGE, wait_until="load")
+            after = console.wait_for(CONNECTED) + 1
+            title = page.inner_text("main h1")
+            release.write_text(text.replace("partners: [mia]", "partners: [mai]"), encoding="utf-8")
+            told_to_reload(project, console, after)
+            checked = invoke(project, "check")
+            line, verdict = checked.stderr.splitlines()  # what `./dev check` says, word for word
+            assert line.startswith(f"{RELEASE}: 'partners': unknown partner 'mai'; did you mean 'mia'?") and verdict == "1 problem in the content"
+            page.locator("main .problems__line", has_text="unknown partner 'mai'").wait_for()
+            assert page.locator("main .problems__line").all_inner_texts() == [line]
+            assert page.inner_text("main h1") == "Problems in this press release"
+            assert axe.violations(page, "the release's page about its problems") == []
+            # styled by the site's stylesheet: the masthead is the site's blue
+            assert page.eval_on_selector(".masthead", "e => getComputedStyle(e).backgroundColor") == "rgb(0, 51, 160)"
+
+            other = chromium.new_page()
+            other.set_default_timeout(PATIENCE * 1000)
+            try:
+                other.goto(origin + "/en/", wait_until="load")
+                link = other.locator(".problem-banner a")
+                link.wait_for()
+                assert link.inner_text() == "1 file has problems: see the list"
+                assert axe.violations(other, "a page with the banner") == []
+                link.click()
+                other.wait_for_url(origin + "/en/problems/")
+                assert other.locator("main .problems__line").all_inner_texts() == [line]
+                other.goto(origin + "/ka/", wait_until="load")
+                other.locator(".problem-banner a", has_text="1 ფაილს აქვს პრობლემები: იხილეთ სია").wait_for()
+            finally:
+                other.close()
+
+            after = console.mark()
+            release.write_text(text, encoding="utf-8")
+            told_to_reload(project, console, after)
+            page.locator("main h1", has_text=title).wait_for()
+            assert page.locator("main .problems__line").count() == 0
+            assert page.locator(".problem-banner").count() == 0
         finally:
             page.close()
 

@@ -24,6 +24,7 @@ DEFAULT = Config(
     meta_policy=True,
     parallel_from=200,
     start_method="spawn" if sys.platform in ("win32", "darwin") else "fork",
+    problem_pages=False,
 )
 LANGUAGES_SHAPE = "must map language codes to {'locale': …, 'sitename': …}"
 
@@ -56,6 +57,7 @@ def test_defaults_pass_their_own_check() -> None:
         ({"NEWSROOM_META_POLICY": False}, {"meta_policy": False}),
         ({"NEWSROOM_START_METHOD": "spawn"}, {"start_method": "spawn"}),
         ({"NEWSROOM_START_METHOD": "serial"}, {"start_method": "serial"}),
+        ({"NEWSROOM_PROBLEM_PAGES": True}, {"problem_pages": True}),
         (
             {"NEWSROOM_LANGUAGES": {"ka": {"locale": "ka_GE", "sitename": "პრესცენტრი"}, "en": {"locale": "en", "sitename": "Newsroom"}}},
             {"languages": (Language("ka", "ka_GE", "პრესცენტრი"), Language("en", "en", "Newsroom"))},
@@ -94,6 +96,12 @@ SETTINGS_ERRORS = [
     ({"NEWSROOM_PREVIEW": "False"}, "setting NEWSROOM_PREVIEW must be True or False; got 'False'"),
     ({"NEWSROOM_ATOMIC_OUTPUT": None}, "setting NEWSROOM_ATOMIC_OUTPUT must be True or False; got None"),
     ({"NEWSROOM_SEARCH": "yes"}, "setting NEWSROOM_SEARCH must be True or False; got 'yes'"),
+    ({"NEWSROOM_PROBLEM_PAGES": "yes"}, "setting NEWSROOM_PROBLEM_PAGES must be True or False; got 'yes'"),
+    (
+        {"NEWSROOM_PROBLEM_PAGES": True, "NEWSROOM_STRICT": True},
+        "setting NEWSROOM_PROBLEM_PAGES is for the live preview, and a strict build (NEWSROOM_STRICT = True) "
+        "publishes no page about problems; got True for both",
+    ),
     ({"NEWSROOM_PER_PAGE": 0}, "setting NEWSROOM_PER_PAGE must be a whole number of at least 1; got 0"),
     ({"NEWSROOM_PER_PAGE": -10}, "setting NEWSROOM_PER_PAGE must be a whole number of at least 1; got -10"),
     ({"NEWSROOM_PER_PAGE": "10"}, "setting NEWSROOM_PER_PAGE must be a whole number of at least 1; got '10'"),
@@ -146,4 +154,5 @@ def test_settings_error_is_a_newsroom_error() -> None:
 def test_the_projects_settings_pass(module: str, strict: bool, preview: bool) -> None:
     conf = importlib.import_module(module)
     found = settings.config(vars(conf))
-    assert (found.codes, found.strict, found.preview) == (("en", "ka"), strict, preview)
+    # pages about problems: only livereload's session turns them on (session.py), never a settings file
+    assert (found.codes, found.strict, found.preview, found.problem_pages) == (("en", "ka"), strict, preview, False)
