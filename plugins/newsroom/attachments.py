@@ -9,15 +9,13 @@ release's page shows and what the build copies, at `files/<name>`. Pure function
 
 from __future__ import annotations
 
-import posixpath
 import re
-import stat
 import zlib
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import quote
 
-from . import model
+from . import contentfiles, model
 
 FOLDER = "files"  # under content/, and in the site
 FIELDS = model.DOCUMENT_NAMES  # an entry's fields (title, file), both required
@@ -132,42 +130,16 @@ def document(attachment: Attachment, source: Path) -> Document:
 
 def inspect(content: Path, file: str, *, max_bytes: int = MAX_BYTES) -> Path | str:
     """The file `file` (a path from `content`) names, or one line saying what is wrong and the fix."""
-    shown = f"'{file}'"
-    outside = f"{shown} is outside content/{FOLDER}/; put the document in content/{FOLDER}/ and give its path from content/, e.g. {EXAMPLE}"
-    if re.search(r"[\x00-\x1f\x7f]", file):
-        return f"{file!r} has a control character in it; give the path on one line, e.g. {EXAMPLE}"
-    if "\\" in file:
-        return f"{shown} has a backslash; separate folders with /, e.g. {EXAMPLE}"
-    if "://" in file:
-        return f"{shown} is a web address; save the document in content/{FOLDER}/ and give its path from content/, e.g. {EXAMPLE}"
-    if file.startswith("/") or re.match(r"[A-Za-z]:", file):
-        return f"{shown} is an absolute path; give the path from content/, e.g. {EXAMPLE}"
-    if ".." in file.split("/"):
-        normal = posixpath.normpath(file)
-        return f"{shown} has '..' in it; write it as '{normal}'" if normal.startswith(f"{FOLDER}/") else outside
-    if PurePosixPath(file).parts[:1] != (FOLDER,):
-        return outside
-    kind = kind_of(file)
-    if kind is None:
-        return f"{shown} is not a {ALLOWED} document; the site publishes {ALLOWED} documents only: {PDF.export}, and attach that"
+    def type_of(file: str, shown: str) -> str | None:
+        if kind_of(file) is None:
+            return f"{shown} is not a {ALLOWED} document; the site publishes {ALLOWED} documents only: {PDF.export}, and attach that"
+        return None
 
-    missing = f"{shown} does not exist under content/; check the spelling, or add the document to content/{FOLDER}/"
-    try:
-        path = (content / file).resolve()
-    except (OSError, RuntimeError):  # a loop of links
-        return missing
-    if not path.is_relative_to((content / FOLDER).resolve()):
-        return f"{shown} is a link to a place outside content/{FOLDER}/; copy the document itself into content/{FOLDER}/"
-    try:
-        status = path.stat()
-    except (FileNotFoundError, NotADirectoryError):
-        return missing
-    except OSError as error:
-        return f"{shown} cannot be read ({error.strerror}); check the file's permissions"
-    if stat.S_ISDIR(status.st_mode):
-        return f"{shown} is a folder; give the path of a document in it, e.g. {EXAMPLE}"
-    if not stat.S_ISREG(status.st_mode):
-        return f"{shown} is not a regular file; put the document itself in content/{FOLDER}/"
+    found = contentfiles.locate(content, file, FOLDER, "document", EXAMPLE, type_of)
+    if isinstance(found, str):
+        return found
+    path, status = found
+    shown, kind = f"'{file}'", kind_of(file)
     if status.st_size > max_bytes:
         return (f"{shown} is {_megabytes(status.st_size)}, more than the limit of {_megabytes(max_bytes)}; "
                 "make it smaller (in Word: File → Save as → PDF → Minimum size), or split it")

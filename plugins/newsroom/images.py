@@ -9,10 +9,8 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import posixpath
 import re
 import shutil
-import stat
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from PIL import ExifTags, Image, ImageOps
+
+from . import contentfiles
 
 try:
     from PIL import ImageCms
@@ -104,42 +104,13 @@ def inspect(content: Path, src: str, recipe: Recipe = PHOTO, *,
             max_bytes: int = MAX_BYTES, max_pixels: int = MAX_PIXELS) -> Path | str:
     """The file `src` (a path from `content`) names, or one line saying what is wrong and the fix."""
     shown, noun, example = f"'{src}'", recipe.noun, recipe.example
-    outside = (f"{shown} is outside content/images/; put the {noun} in content/images/ "
-               f"and give its path from content/, e.g. {example}")
     enough = f"export it smaller ({recipe.widths[-1]} pixels wide is enough)"
     if not src.strip():
         return f"missing; give the {noun}'s path from content/, e.g. {example}"
-    if re.search(r"[\x00-\x1f\x7f]", src):
-        return f"{src!r} has a control character in it; give the path on one line, e.g. {example}"
-    if "\\" in src:
-        return f"{shown} has a backslash; separate folders with /, e.g. {example}"
-    if "://" in src:
-        return f"{shown} is a web address; save the {noun} in content/images/ and give its path from content/, e.g. {example}"
-    if src.startswith("/") or re.match(r"[A-Za-z]:", src):
-        return f"{shown} is an absolute path; give the path from content/, e.g. {example}"
-    if ".." in src.split("/"):
-        normal = posixpath.normpath(src)
-        return f"{shown} has '..' in it; write it as '{normal}'" if normal.startswith("images/") else outside
-    if PurePosixPath(src).parts[:1] != ("images",):
-        return outside
-
-    missing = f"{shown} does not exist under content/; check the spelling, or add the {noun} to content/images/"
-    try:
-        path = (content / src).resolve()
-    except (OSError, RuntimeError):  # a loop of links
-        return missing
-    if not path.is_relative_to((content / "images").resolve()):
-        return f"{shown} is a link to a place outside content/images/; copy the {noun} itself into content/images/"
-    try:
-        status = path.stat()
-    except FileNotFoundError:
-        return missing
-    except OSError as error:
-        return f"{shown} cannot be read ({error.strerror}); check the file's permissions"
-    if stat.S_ISDIR(status.st_mode):
-        return f"{shown} is a folder; give the path of a {noun} in it, e.g. {example}"
-    if not stat.S_ISREG(status.st_mode):
-        return f"{shown} is not a regular file; put the {noun} itself in content/images/"
+    found = contentfiles.locate(content, src, "images", noun, example)
+    if isinstance(found, str):
+        return found
+    path, status = found
     if status.st_size > max_bytes:
         return f"{shown} is {_megabytes(status.st_size)}, more than the limit of {_megabytes(max_bytes)}; {enough}"
 
