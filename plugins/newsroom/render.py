@@ -48,17 +48,19 @@ class PageCache:
 
 
 def render_all(jobs: Sequence[Job], get_template: Callable[[str], Any], context: Mapping, output: Path,
-               parallel: bool, cache: PageCache | None = None, in_place: bool = False) -> None:
+               parallel: bool, cache: PageCache | None = None, in_place: bool = False,
+               tasks: Sequence[Callable[[], None]] = ()) -> None:
     """Render and write every job, in one worker process per core when `parallel`; `in_place`:
-    into a folder being served, each file through a temporary name so no reader sees half of it."""
+    into a folder being served, each file through a temporary name so no reader sees half of it.
+    `tasks`: other work split between the same processes (drawing share pictures), done first."""
     if cache is not None:
         cache.prune({job.signature for job in jobs if job.signature})
     workers = cores() if parallel else 1
     if workers == 1:
-        _render(jobs, get_template, context, output, cache, in_place)
+        _work(tasks, jobs, get_template, context, output, cache, in_place)
         return
-    processes = [FORK.Process(target=_worker, args=(share, get_template, context, output, cache, in_place))
-                 for share in shares(jobs, workers)]
+    processes = [FORK.Process(target=_worker, args=(tasks[index::workers], share, get_template, context, output, cache, in_place))
+                 for index, share in enumerate(shares(jobs, workers))]
     for process in processes:
         process.start()
     for process in processes:
@@ -80,13 +82,19 @@ def shares(jobs: Sequence[Job], workers: int) -> list[list[Job]]:
     return [ordered[index * size : (index + 1) * size] for index in range(workers)]
 
 
-def _worker(jobs, get_template, context, output, cache, in_place) -> None:
+def _worker(tasks, jobs, get_template, context, output, cache, in_place) -> None:
     try:
-        _render(jobs, get_template, context, output, cache, in_place)
+        _work(tasks, jobs, get_template, context, output, cache, in_place)
     except BaseException as error:  # noqa: BLE001 - reported here, turned into the exit code
         traceback.print_exc()
         # no room to write (a full disk): the error's number, so that the build can say so
         raise SystemExit(error.errno if isinstance(error, OSError) and error.errno in ROOM else 1) from None
+
+
+def _work(tasks: Sequence[Callable[[], None]], jobs: Sequence[Job], *args) -> None:
+    for task in tasks:
+        task()
+    _render(jobs, *args)
 
 
 def _render(jobs: Sequence[Job], get_template, context: Mapping, output: Path, cache: PageCache | None, in_place: bool = False) -> None:
