@@ -175,13 +175,15 @@ class Session:
         context["articles"] = pelican_internals.order(by_status["published"], self.settings["ARTICLE_ORDER_BY"])
         context["drafts"] = by_status["draft"]
         context[PROBLEMS] = [problem for problems in self.problems.values() for problem in problems]
-        pictures_before = picture_files(newsroom.pictures)
+        pictures_before = picture_files(newsroom.pictures) | picture_files(newsroom.cards)
         newsroom.link_releases()
         # the edited releases' own pages first: they need their twins and neighbours, not the lists
         linked = {id(item) for group in newsroom.groups for item in group.versions.values()}
         first = newsroom.release_jobs([item for item in edited if id(item) in linked])
         # the photos' variants the site did not have: a lead photo or a photo in the text of an edited release
         newsroom.write_pictures(self.output, [picture for picture in newsroom.pictures if not set(picture.files()) <= pictures_before])
+        # the share pictures of new titles (and of releases that lost their lead photo), drawn here
+        newsroom.write_cards(self.output, [card for card in newsroom.cards if card.name not in pictures_before])
         newsroom.render_in_place(first, self.output)
         first_page_after = time.perf_counter() - start
         newsroom.plan_lists()
@@ -191,7 +193,8 @@ class Session:
         written = {job.save_as: job.signature for job in first}
         due = [job for job in jobs if job.save_as not in written and (
                job.save_as not in self.signatures or (job.signature is not None and job.signature != self.signatures[job.save_as]))]
-        for gone in (self.signatures.keys() - signatures.keys()) | (pictures_before - picture_files(newsroom.pictures)):
+        pictures_now = picture_files(newsroom.pictures) | picture_files(newsroom.cards)
+        for gone in (self.signatures.keys() - signatures.keys()) | (pictures_before - pictures_now):
             remove(self.output, gone)
         if not first and due:
             newsroom.render_in_place(due[:1], self.output)
