@@ -213,7 +213,7 @@ def picture(source: Path, src: str, cache: Path, recipe: Recipe = PHOTO) -> Pict
                 if not (cache / name).exists():
                     if upright is None:
                         upright = _bare(image)
-                    with _written(cache / name) as part:
+                    with written(cache / name) as part:
                         _encode(upright, w, height_at[w], encoding, part)
     sources = tuple(Source(encoding.mime, tuple(srcset)) for encoding, srcset in zip(encodings, names))
     return Picture(sources[:-1], sources[-1], sizes[-1], height_at[sizes[-1]])
@@ -245,7 +245,7 @@ def _encode(image: Image.Image, width: int, height: int, encoding: Encoding, tar
 
 
 @contextmanager
-def _written(target: Path) -> Iterator[Path]:
+def written(target: Path) -> Iterator[Path]:
     """A temporary name to write, renamed to `target` once whole; errors (a full disk) propagate."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.{os.getpid()}.part")
@@ -264,5 +264,5 @@ def files(cache: Path, pictures: list[Picture]) -> list[tuple[str, Path]]:
 
 def copy_into(output: Path, cache: Path, pictures: list[Picture]) -> None:
     for name, source in files(cache, pictures):
-        with _written(output / name) as part:
+        with written(output / name) as part:
             shutil.copyfile(source, part)
