@@ -50,7 +50,10 @@ NAME_SIZE = 30
 BAND = 16  # the blue band along the bottom edge
 BLUE, WHITE = (0x00, 0x33, 0xA0), (0xFF, 0xFF, 0xFF)  # the theme's --blue (theme/static/css/site.css)
 LEVELS = 16  # shades from white to blue: anti-aliased edges need no more; 4 bits a pixel
-COMPRESSION = 1  # zlib's fastest: 15–30 KB a picture, against 10–25 KB at its best and 20 times the time
+# zlib's fastest level, matching runs only (Z_RLE, what a picture of flat colour needs): 10–40 KB
+# a picture, against 10–30 KB at its best level and 20 times the time
+COMPRESSION = (1, zlib.DEFLATED, 15, 9, zlib.Z_RLE)
+PAD = 2  # blank pixels before each row (see `scanlines`)
 
 # the mark, in its SVG's 48×48 units: the square, its corner radius, the strokes' width and paths
 MARK = {"box": 48, "radius": 9, "stroke": 4.5,
@@ -67,6 +70,19 @@ class Glyph:
     advance: float
     mask: Image.Image | None  # None: nothing to draw (a space)
     offset: tuple[int, int]  # of the mask's top left corner from the pen, on the baseline
+
+
+class Advances(dict):
+    """Character → its advance at one size, looked up at C speed (`fit` measures every word at
+    several sizes); a character not seen yet is measured once."""
+
+    def __init__(self, measure: Callable[[str], float]):
+        super().__init__()
+        self.measure = measure
+
+    def __missing__(self, char: str) -> float:
+        self[char] = advance = self.measure(char)
+        return advance
 
 
 @dataclass(frozen=True)
@@ -197,11 +213,15 @@ def palette() -> bytes:
 # -- the PNG file: pure -----------------------------------------------------------------------------
 
 
+def canvas(height: int) -> Image.Image:
+    """A white palette image of `height` rows, two pixels wider than the picture (see `scanlines`)."""
+    return Image.new("P", (PAD + WIDTH, height), 0)
+
+
 def scanlines(image: Image.Image) -> bytes:
-    """A palette image's rows as PNG stores them: 4 bits a pixel, each row after its filter type (0, none)."""
-    packed = image.tobytes("raw", "P;4")
-    row = (image.width + 1) // 2
-    return b"".join(b"\0" + packed[start : start + row] for start in range(0, len(packed), row))
+    """A `canvas`'s rows as PNG stores them: each row's first two pixels, always white, make the
+    byte 0 that PNG wants before a row (its filter type: none), then the row at 4 bits a pixel."""
+    return image.tobytes("raw", "P;4")
 
 
 def png(width: int, height: int, colours: bytes, data: bytes) -> bytes:
@@ -226,6 +246,7 @@ class Painter:
         self.mark_file = marks[0] if marks else None
         self.fonts: dict[tuple[bool, int], ImageFont.FreeTypeFont] = {}
         self.glyphs: dict[tuple[str, int], Glyph] = {}
+        self.advances: dict[int, Advances] = {}
         self.templates: dict[str, Template] = {}
         self._version: str | None = None
 
@@ -269,7 +290,7 @@ class Painter:
 
     def strip(self, card: Card) -> Image.Image:
         """The rows from STRIP[0] to STRIP[1], with the title set in them."""
-        strip = Image.new("P", (WIDTH, STRIP[1] - STRIP[0]), 0)
+        strip = canvas(STRIP[1] - STRIP[0])
         size, lines = fit(card.title, self.width_of)
         for line, baseline in zip(lines, baselines(size, len(lines))):
             self.text(strip, (MARGIN, baseline - STRIP[0]), line, size)
@@ -283,14 +304,14 @@ class Painter:
         """White, with the mark and the site's name at the top and the band at the bottom: the rows
         above the title's strip compressed, the rows below it ready to compress."""
         if sitename not in self.templates:
-            image = Image.new("P", (WIDTH, HEIGHT), 0)
-            image.paste(self.mark(), MARK_AT)
-            image.paste(LEVELS - 1, (0, HEIGHT - BAND, WIDTH, HEIGHT))
+            image = canvas(HEIGHT)
+            image.paste(self.mark(), (PAD + MARK_AT[0], MARK_AT[1]))
+            image.paste(LEVELS - 1, (PAD, HEIGHT - BAND, PAD + WIDTH, HEIGHT))
             middle = MARK_AT[1] + MARK_SIZE / 2
             self.text(image, (MARK_AT[0] + MARK_SIZE + 24, round(middle + NAME_SIZE * CAP_HEIGHT / 2)), sitename, NAME_SIZE)
-            compressor = zlib.compressobj(COMPRESSION)
-            head = compressor.compress(scanlines(image.crop((0, 0, WIDTH, STRIP[0]))))
-            self.templates[sitename] = Template(head, compressor, scanlines(image.crop((0, STRIP[1], WIDTH, HEIGHT))))
+            compressor = zlib.compressobj(*COMPRESSION)
+            head = compressor.compress(scanlines(image.crop((0, 0, image.width, STRIP[0]))))
+            self.templates[sitename] = Template(head, compressor, scanlines(image.crop((0, STRIP[1], image.width, HEIGHT))))
         return self.templates[sitename]
 
     def mark(self) -> Image.Image:
@@ -333,11 +354,14 @@ class Painter:
         return self.glyphs[key]
 
     def width_of(self, text: str, size: int) -> float:
-        return sum(self.glyph(char, size).advance for char in text)
+        if size not in self.advances:
+            self.advances[size] = Advances(lambda char: self.glyph(char, size).advance)
+        return sum(map(self.advances[size].__getitem__, text))
 
     def text(self, image: Image.Image, at: tuple[int, int], text: str, size: int) -> None:
-        """One line from its left end on its baseline, each character in its script's font."""
-        x, y = at
+        """One line from its left end (in the picture: `image` is a `canvas`) on its baseline, each
+        character in its script's font."""
+        x, y = at[0] + PAD, at[1]
         for char in text:
             glyph = self.glyph(char, size)
             if glyph.mask is not None:
