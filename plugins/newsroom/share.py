@@ -250,6 +250,11 @@ class Painter:
         self.templates: dict[str, Template] = {}
         self._version: str | None = None
 
+    def __getstate__(self) -> dict:
+        """What a worker started afresh (not forked) receives: the files, not what was drawn or opened
+        with them (FreeType's fonts and zlib's compressors cannot be pickled; the worker opens its own)."""
+        return {**self.__dict__, "fonts": {}, "glyphs": {}, "advances": {}, "templates": {}}
+
     @property
     def version(self) -> str:
         """A hash of all that draws a picture besides its text: fonts, mark, this module, Pillow."""

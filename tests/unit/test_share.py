@@ -3,6 +3,7 @@ PNG the same bytes at every build; the mark drawn from the numbers of the theme'
 
 from __future__ import annotations
 
+import pickle
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -141,6 +142,14 @@ def test_a_card_is_the_same_bytes_in_every_build(painter):
     again = share.Painter(THEME)
     assert again.card(card.title, card.lang, card.sitename, "temporary-labour-migration-workshop") == card
     assert again.encode(card) == painter.encode(card)
+
+
+def test_a_painter_that_has_drawn_goes_to_a_spawned_worker_pickled_and_draws_the_same(painter):
+    card = painter.card(GEORGIAN, "ka", "IOM საქართველო — პრესცენტრი", "katastropis-dghe")
+    drawn = painter.encode(card)  # fonts open, glyphs and the template made
+    copy = pickle.loads(pickle.dumps(painter))
+    assert (copy.fonts, copy.glyphs, copy.templates) == ({}, {}, {}) and painter.glyphs
+    assert copy.encode(card) == drawn
 
 
 def test_the_name_changes_with_what_the_picture_shows(painter):
