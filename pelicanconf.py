@@ -61,6 +61,15 @@ NEWSROOM_LANGUAGES = {
 NEWSROOM_UNTRANSLATED = "list"
 NEWSROOM_PER_PAGE = 10
 
+# -- Media contact -----------------------------------------------------------------------------
+# The "Media enquiries" block at the end of every release page (docs/officer-guide.md). Not set:
+# the office's press contact is not known here, so no block is shown. THE LINES BELOW ARE AN
+# EXAMPLE ONLY, with made-up values: uncomment them and put in the real contact of each language.
+# NEWSROOM_MEDIA_CONTACT = {
+#     "en": {"name": "Name Surname", "role": "Media and Communications", "email": "press@example.org", "phone": "+995 00 000 00 00"},
+#     "ka": {"name": "სახელი გვარი", "role": "მედია და კომუნიკაცია", "email": "press@example.org", "phone": "+995 00 000 00 00"},
+# }
+
 # -- Preview -----------------------------------------------------------------------------------
 # Locally: show drafts and embargoed releases (marked), and skip broken files with a warning.
 NEWSROOM_PREVIEW = True

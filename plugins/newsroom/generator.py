@@ -21,7 +21,8 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from . import assets, attachments, audit, bodyimages, cms, feeds, headers, fragments, images, pages, pairing, pelican_internals, problempages, progress, references, registry, render, search, settings, sitemap
+from . import (assets, attachments, audit, bodyimages, cms, feeds, headers, fragments, images, pages, pairing, pelican_internals,
+               problempages, progress, references, registry, render, search, settings, share, sitemap)
 from .reader import PROBLEMS
 from .errors import ContentError, Problem
 from .output import Expected
@@ -71,7 +72,7 @@ def shown(item) -> tuple[str, bool]:
         fixed = item.newsroom_fixed
     except AttributeError:
         text = repr((item.url, item.lang, item.title, item.release, item.metadata.get("summary"), getattr(item, "picture", None),
-                     getattr(item, "attachments", ())))
+                     getattr(item, "attachments", ()), getattr(item, "share", None)))
         digest = hashlib.sha256(text.encode())
         digest.update(b"\0" + item.content.encode())
         fixed = item.newsroom_fixed = digest.hexdigest()
@@ -108,6 +109,8 @@ class NewsroomGenerator(Generator):
         self.pictures: list[images.Picture] = []
         self.published_documents: dict[str, Path] = {}  # name in the site → its file: what shown releases attach
         self.made_pictures: dict[str, images.Picture] = {}  # by src: releases sharing an image share its variants
+        self.painter = share.Painter(Path(self.theme))
+        self.cards: list[share.Card] = []  # the share pictures of the releases shown without a lead photo
         self.expected_output: Expected | None = None  # what generate_output wrote, checked before publishing
 
     # -- context -------------------------------------------------------------------------------
@@ -166,6 +169,11 @@ class NewsroomGenerator(Generator):
         # …and its documents likewise; a draft's or an embargoed release's only where its page is (a preview)
         self.published_documents = {document.name: self.documents.inspect(document.name)
                                     for a in shown_articles for document in a.attachments}
+        for article in articles:  # a share picture for each release shown without a lead photo
+            article.share = None
+            if not article.release.image and not article.release.withdrawn:
+                article.share = self.painter.card(article.title, article.lang, self.config.language(article.lang).sitename, article.slug)
+        self.cards = list({article.share.name: article.share for article in shown_articles if article.share}.values())
         for group in self.groups:  # a withdrawn release has no neighbours, and is no one's
             for item in group.versions.values():
                 item.newer = item.older = None
@@ -266,8 +274,13 @@ class NewsroomGenerator(Generator):
                                                 self.config.codes, f"../{theme_assets.url('css/site.css')}")
         jobs = self.jobs()
         cache = render.PageCache(Path(self.settings["CACHE_PATH"]) / "newsroom-pages") if self.page_cache else None
+        share.prune(self.image_cache, self.cards)
+        # the share pictures not made by an earlier build are drawn by the processes that render the pages
+        cards = [functools.partial(self.painter.make, card, self.image_cache) for card in self.cards
+                 if not (self.image_cache / card.name).exists()]
         render.render_all(jobs, self.template, self.context, output, parallel=len(self.groups) >= self.config.parallel_from, cache=cache,
-                          start=self.config.start_method, rebuild=self.rebuild())
+                          start=self.config.start_method, rebuild=self.rebuild(), tasks=cards)
+        self.write_cards(output)
         self.announce(jobs, output)
         self.write_feeds_and_sitemap(output)
         self.progress.say("Wrote", f"{len(jobs)} pages ({progress.per_language(jobs, lambda job: job.values['lang'])}), "
@@ -281,7 +294,7 @@ class NewsroomGenerator(Generator):
             self.progress.say("Indexed", "the pages for search, one index per language")
         self.expected_output = Expected(
             files=(*(job.save_as for job in jobs), *(feeds.url_of(code) for code in self.config.codes), "sitemap.xml", *admin_files),
-            copies=(*theme_assets.files(), *images.files(self.image_cache, self.pictures), *headers.files(Path(self.theme)),
+            copies=(*theme_assets.files(), *images.files(self.image_cache, [*self.pictures, *self.cards]), *headers.files(Path(self.theme)),
                     *sorted(self.published_documents.items()), *admin_copies),
             search=tuple(sorted({lang for group in self.listed for lang in group.versions})) if indexed else None,
         )
@@ -307,6 +320,13 @@ class NewsroomGenerator(Generator):
         for name in sorted(self.published_documents if names is None else names):
             with images.written(output / name) as part:
                 shutil.copyfile(self.published_documents[name], part)
+
+    def write_cards(self, output: Path, cards: list[share.Card] | None = None) -> None:
+        """Publish share pictures from the cache, drawing here any not there yet (a live preview's refresh)."""
+        cards = self.cards if cards is None else cards
+        for card in cards:
+            self.painter.make(card, self.image_cache)
+        images.copy_into(output, self.image_cache, cards)
 
     def write_feeds_and_sitemap(self, output: Path) -> None:
         for language in self.config.languages:

@@ -61,25 +61,29 @@ class Rebuild:
 
 def render_all(jobs: Sequence[Job], get_template: Callable[[str], Any], context: Mapping, output: Path,
                parallel: bool, cache: PageCache | None = None, in_place: bool = False,
-               start: str | None = None, rebuild: Rebuild | None = None) -> None:
+               start: str | None = None, rebuild: Rebuild | None = None,
+               tasks: Sequence[Callable[[], None]] = ()) -> None:
     """Render and write every job, in one worker process per core when `parallel`; `in_place`:
     into a folder being served, each file through a temporary name so no reader sees half of it.
-    `start`: how workers start (default: `workers.start_method()`); spawned workers need `rebuild`."""
+    `start`: how workers start (default: `workers.start_method()`); spawned workers need `rebuild`.
+    `tasks`: other work split between the same processes (drawing share pictures), done first;
+    each is picklable, for spawned workers."""
     start = start or workers.start_method()
     if cache is not None:
         cache.prune({job.signature for job in jobs if job.signature})
     count = cores() if parallel and start != "serial" else 1
     if count == 1:
-        _render(jobs, get_template, context, output, cache, in_place)
+        _work(tasks, jobs, get_template, context, output, cache, in_place)
         return
     split = shares(jobs, count)
     if start == "spawn":
         if rebuild is None:
             raise RenderError("newsroom: spawned rendering workers need a Rebuild of the templates")
         payload = workers.flatten((split, context), rebuild.flat)  # once for all the workers
-        arguments = [((), None, None, output, cache, in_place, (payload, index, rebuild.templates)) for index in range(count)]
+        arguments = [(tasks[index::count], (), None, None, output, cache, in_place, (payload, index, rebuild.templates))
+                     for index in range(count)]
     else:
-        arguments = [(share, get_template, context, output, cache, in_place) for share in split]
+        arguments = [(tasks[index::count], share, get_template, context, output, cache, in_place) for index, share in enumerate(split)]
     with workers.importable(start):
         processes = [workers.context(start).Process(target=_worker, args=args) for args in arguments]
         for process in processes:
@@ -103,17 +107,23 @@ def shares(jobs: Sequence[Job], workers: int) -> list[list[Job]]:
     return [ordered[index * size : (index + 1) * size] for index in range(workers)]
 
 
-def _worker(jobs, get_template, context, output, cache, in_place, spawned=None) -> None:
+def _worker(tasks, jobs, get_template, context, output, cache, in_place, spawned=None) -> None:
     try:
         if spawned is not None:  # the jobs and the context arrive pickled; the templates are made again
             payload, index, templates = spawned
             split, context = workers.unflatten(payload)
             jobs, get_template = split[index], templates()
-        _render(jobs, get_template, context, output, cache, in_place)
+        _work(tasks, jobs, get_template, context, output, cache, in_place)
     except BaseException as error:  # noqa: BLE001 - reported here, turned into the exit code
         traceback.print_exc()
         # no room to write (a full disk): the error's number, so that the build can say so
         raise SystemExit(error.errno if isinstance(error, OSError) and error.errno in ROOM else 1) from None
+
+
+def _work(tasks: Sequence[Callable[[], None]], jobs: Sequence[Job], *args) -> None:
+    for task in tasks:
+        task()
+    _render(jobs, *args)
 
 
 def _render(jobs: Sequence[Job], get_template, context: Mapping, output: Path, cache: PageCache | None, in_place: bool = False) -> None:

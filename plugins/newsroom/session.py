@@ -176,7 +176,7 @@ class Session:
         context["articles"] = pelican_internals.order(by_status["published"], self.settings["ARTICLE_ORDER_BY"])
         context["drafts"] = by_status["draft"]
         context[PROBLEMS] = [problem for problems in self.problems.values() for problem in problems]
-        pictures_before = picture_files(newsroom.pictures)
+        pictures_before = picture_files(newsroom.pictures) | picture_files(newsroom.cards)
         documents_before = dict(newsroom.published_documents)
         newsroom.link_releases()
         # the edited releases' own pages first: they need their twins and neighbours, not the lists
@@ -186,6 +186,8 @@ class Session:
         newsroom.write_pictures(self.output, [picture for picture in newsroom.pictures if not set(picture.files()) <= pictures_before])
         # the documents the site did not have (the files themselves changed: a full build)
         newsroom.write_documents(self.output, newsroom.published_documents.keys() - documents_before.keys())
+        # the share pictures of new titles (and of releases that lost their lead photo), drawn here
+        newsroom.write_cards(self.output, [card for card in newsroom.cards if card.name not in pictures_before])
         newsroom.render_in_place(first, self.output)
         first_page_after = time.perf_counter() - start
         newsroom.plan_lists()
@@ -195,7 +197,8 @@ class Session:
         written = {job.save_as: job.signature for job in first}
         due = [job for job in jobs if job.save_as not in written and (
                job.save_as not in self.signatures or (job.signature is not None and job.signature != self.signatures[job.save_as]))]
-        for gone in ((self.signatures.keys() - signatures.keys()) | (pictures_before - picture_files(newsroom.pictures))
+        pictures_now = picture_files(newsroom.pictures) | picture_files(newsroom.cards)
+        for gone in ((self.signatures.keys() - signatures.keys()) | (pictures_before - pictures_now)
                      | (documents_before.keys() - newsroom.published_documents.keys())):
             remove(self.output, gone)
         # an edited release that no longer reads: the page at its address that lists its problems first

@@ -21,6 +21,14 @@ def test_no_accessibility_violations(site, page, folder, kind, pattern):
     assert not findings, "\n".join(findings)
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_accessibility_violations_in_a_release_with_the_media_contact(contact_site, page, lang):
+    path = pick(contact_site, f"{lang}/", KINDS["article"])
+    assert "contact__card" in path.read_text(encoding="utf-8")
+    findings = check_page(page, contact_site.url_of(path), contact_site.relative(path))
+    assert not findings, "\n".join(findings)
+
+
 def test_a_planted_image_without_alt_is_reported(planted, page):
     # an id, so that axe names it by its id, whatever other images the page holds
     image = '<img id="planted" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="1" height="1">'

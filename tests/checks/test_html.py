@@ -11,6 +11,13 @@ def test_every_page_and_stylesheet_is_valid(site, vnu_jar):
     assert not findings, "\n".join(findings)
 
 
+def test_release_pages_with_the_media_contact_are_valid(contact_site, vnu_jar):
+    files = contact_site.files("*/news/*/index.html")
+    assert files and all("contact__card" in path.read_text(encoding="utf-8") for path in files)
+    findings = check_html(files, contact_site.root, vnu_jar)
+    assert not findings, "\n".join(findings)
+
+
 @pytest.fixture(scope="module")
 def planted_report(site, vnu_jar, tmp_path_factory):
     """One run of the checker over a page and a stylesheet, each with a planted error."""

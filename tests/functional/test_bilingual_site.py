@@ -338,10 +338,10 @@ def test_descriptions_are_cut_at_a_word_near_160_characters(site):
 def test_a_release_has_open_graph_and_twitter_cards_naming_its_twin(site):
     page = site.html(PAIR["en"])
     assert {key: meta(page, key) for key in (
-        "og:type", "og:title", "og:url", "og:site_name", "og:locale", "og:locale:alternate", "og:image", "twitter:card")} == {
+        "og:type", "og:title", "og:url", "og:site_name", "og:locale", "og:locale:alternate", "twitter:card")} == {
         "og:type": ["article"], "og:title": ["The EU donates tablets to the police"], "og:url": [PAIR["en"]],
         "og:site_name": ["IOM Georgia Newsroom"], "og:locale": ["en_GB"], "og:locale:alternate": ["ka_GE"],
-        "og:image": [], "twitter:card": ["summary"],
+        "twitter:card": ["summary_large_image"],
     }
     assert meta(site.html(PAIR["ka"]), "og:locale") == ["ka_GE"]
     assert meta(site.html(f"{SITE}/ka/"), "og:type") == ["website"]
@@ -368,10 +368,41 @@ def test_a_release_describes_itself_as_a_news_article_in_json_ld(site):
         "datePublished": "2018-06-06T00:00:00+04:00", "dateModified": "2018-06-06T00:00:00+04:00",
         "contentLocation": {"@type": "Place", "name": "თბილისი"},
         "url": PAIR["ka"], "mainEntityOfPage": {"@type": "WebPage", "@id": PAIR["ka"]},
+        "image": meta(site.html(PAIR["ka"]), "og:image"),  # its share picture: it has no lead photo
     }
     assert publisher["@type"] == "Organization" and publisher["name"] == "მიგრაციის საერთაშორისო ორგანიზაცია (IOM)"
     assert site.exists(publisher["logo"]["url"])
     assert json_ld(site.html(ENGLISH_ONLY))["image"] == meta(site.html(ENGLISH_ONLY), "og:image")
+
+
+@pytest.mark.parametrize("url, title", [
+    (PAIR["en"], "The EU donates tablets to the police"),
+    (PAIR["ka"], "ევროკავშირმა პოლიციას პლანშეტები გადასცა"),
+    (GEORGIAN_ONLY, "კატასტროფის რისკის შემცირების დღე"),
+])
+def test_a_release_without_a_lead_image_shares_a_1200_by_630_picture_of_its_title(site, url, title):
+    page = site.html(url)
+    (image,) = meta(page, "og:image")
+    lang, slug = url.removeprefix(SITE + "/").split("/news/")
+    assert re.fullmatch(rf"{SITE}/images/share/{lang}-{slug.strip('/')}-[0-9a-f]{{10}}\.png", image)
+    assert (meta(page, "og:image:width"), meta(page, "og:image:height")) == (["1200"], ["630"])
+    assert meta(page, "og:image:type") == ["image/png"]
+    assert meta(page, "og:image:alt") == [title]
+    assert meta(page, "twitter:card") == ["summary_large_image"]
+    with Image.open(site.file(image)) as picture:
+        assert (picture.format, picture.size, picture.mode) == ("PNG", (1200, 630), "P")
+        colours = {colour for _, colour in picture.convert("RGB").getcolors()}
+    assert (255, 255, 255) in colours and (0x00, 0x33, 0xA0) in colours  # dark blue on white
+
+
+def test_share_pictures_are_published_for_shown_releases_without_a_lead_image_only(site):
+    shared = {meta(site.html(SITE + "/" + str(path.relative_to(site.output))), "og:image")[0]
+              for path in (site.output / "en" / "news").glob("*/index.html")} | {
+             meta(site.html(SITE + "/" + str(path.relative_to(site.output))), "og:image")[0]
+              for path in (site.output / "ka" / "news").glob("*/index.html")}
+    cards = {f"{SITE}/{path.relative_to(site.output).as_posix()}" for path in (site.output / "images" / "share").iterdir()}
+    assert cards == {image for image in shared if "/images/share/" in image}
+    assert len(cards) == 3  # the pair and the Georgian-only release; the English-only one has its photo
 
 
 def test_share_links_are_plain_links_with_the_address_and_title_encoded(site):
@@ -522,7 +553,7 @@ def test_a_photo_in_the_text_is_published_as_upright_variants_without_metadata(t
     assert (img["alt"], img["width"], img["height"]) == ("Officers with the tablets", "400", "600")  # upright: taller than wide
     assert [source["type"] for source in picture.select("source")] == ["image/avif", "image/webp"]
     published = sorted(path.relative_to(site.output).as_posix() for path in (site.output / "images").rglob("*") if path.is_file())
-    assert all(name.startswith("images/sized/") for name in published), published  # never an original
+    assert all(name.startswith(("images/sized/", "images/share/")) for name in published), published  # never an original
     assert any(name.startswith("images/sized/visit-") for name in published), published
     for path in (site.output / "images").rglob("*.*"):
         data = path.read_bytes()

@@ -214,6 +214,16 @@ def test_no_file_of_the_site_holds_the_withdrawn_text(site):
     assert found == []
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_withdrawn_release_has_no_share_picture_and_the_others_have_theirs(site, lang):
+    assert meta(site.html(url(lang, WITHDRAWN)), "og:image") == []
+    shared = sorted(path.name for path in (site.output / "images" / "share").glob(f"{lang}-*.png"))
+    assert shared and not [name for name in shared if WITHDRAWN in name]
+    for name in ("eu-tablets",):
+        (image,) = meta(site.html(url(lang, name)), "og:image")
+        assert image.rsplit("/", 1)[1] in shared
+
+
 def test_a_withdrawn_releases_photos_are_not_published(tmp_path):
     """Its page shows no photo, and a release may be withdrawn for a person's safety: neither its
     lead photo nor a photo in its text is published, unless another release shows it."""
@@ -227,8 +237,11 @@ def test_a_withdrawn_releases_photos_are_not_published(tmp_path):
     visit = content / "releases" / "2019" / "2019-03-01-office-visit.en.md"
     visit.write_text(visit.read_text(encoding="utf-8") + "\n![The office](../../images/office.png)\n", encoding="utf-8")
     output = build(content, tmp_path / "output")
-    published = sorted({path.name.split("-")[0] for path in (output / "images").rglob("*.*")})
+    published = sorted({path.name.split("-")[0] for path in (output / "images" / "sized").rglob("*.*")})
     assert published == ["office"]
+    # nor a share picture of its title: the others' are there
+    shared = [path.name for path in (output / "images" / "share").iterdir()]
+    assert shared and not [name for name in shared if "health-survey" in name]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

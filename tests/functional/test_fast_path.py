@@ -133,3 +133,31 @@ def test_spawned_or_no_workers_write_what_forked_workers_write(forked, tmp_path,
     assert files(output) == files(fork_output) and len(files(output)) > 40
     _, mismatch, errors = filecmp.cmpfiles(fork_output, output, files(output), shallow=False)
     assert (mismatch, errors) == ([], [])
+
+
+def test_share_pictures_are_drawn_by_the_rendering_processes_and_match_the_plain_path(tmp_path, workers, monkeypatch):
+    from newsroom import share
+
+    log = tmp_path / "drawn.log"
+    make = share.Painter.make
+
+    def drawing(painter, card, cache):
+        if not (cache / card.name).exists():
+            with log.open("a", encoding="utf-8") as file:
+                file.write(f"{os.getpid()}\n")
+        return make(painter, card, cache)
+
+    monkeypatch.setattr(share.Painter, "make", drawing)
+    content = ROOTS / "bilingual" / "content"
+    here = os.getpid()
+    plain = build(content, tmp_path / "plain", NEWSROOM_PARALLEL_FROM=10**9, NEWSROOM_SEARCH=False, CACHE_PATH=str(tmp_path / "cache-plain"))
+    assert log.read_text(encoding="utf-8").split() == [str(here)] * 3  # the pair and the Georgian-only release
+    log.unlink()
+    fast = build(content, tmp_path / "fast", NEWSROOM_PARALLEL_FROM=1, NEWSROOM_SEARCH=False, CACHE_PATH=str(tmp_path / "cache-fast"))
+    drawn = log.read_text(encoding="utf-8").split()
+    assert len(drawn) == 3 and str(here) not in drawn
+    cards = sorted(path.name for path in (plain / "images" / "share").iterdir())
+    assert cards == sorted(path.name for path in (fast / "images" / "share").iterdir()) and len(cards) == 3
+    _, mismatch, errors = filecmp.cmpfiles(plain / "images" / "share", fast / "images" / "share", cards, shallow=False)
+    assert (mismatch, errors) == ([], [])
+    workers.take()

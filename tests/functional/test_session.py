@@ -108,6 +108,28 @@ def test_a_new_title_reaches_the_neighbours_and_the_lists(live, tmp_path):
     assert_same_as_a_full_build(live, tmp_path)
 
 
+def test_a_new_title_gets_a_new_share_picture_and_the_old_one_goes(live, tmp_path):
+    before = {path.name for path in (live.output / "images" / "share").iterdir()}
+    edit(live, "2017/2017-10-13-კატასტროფის-დღე.ka.md", "title: კატასტროფის", "title: შესწორებული — კატასტროფის")
+    assert live.refresh().kind == "releases"
+    after = {path.name for path in (live.output / "images" / "share").iterdir()}
+    (new,) = after - before
+    assert new.startswith("ka-katastropis-dghe-") and len(before - after) == 1
+    page = (live.output / "ka" / "news" / "katastropis-dghe" / "index.html").read_text(encoding="utf-8")
+    assert f"/images/share/{new}" in page
+    with Image.open(live.output / "images" / "share" / new) as picture:
+        assert picture.size == (1200, 630)
+    assert_same_as_a_full_build(live, tmp_path)
+
+
+def test_a_release_that_loses_its_lead_photo_gets_a_share_picture(live, tmp_path):
+    edit(live, "2018/2018-03-09-women-police.en.md", "image:\n  src: images/conference.png\n  alt: Police officers at the conference\n"
+         "  caption: The seventh regional conference\n  credit: IOM Georgia\n", "")
+    assert live.refresh().kind == "releases"
+    assert [path.name for path in (live.output / "images" / "share").glob("en-women-police-*.png")]
+    assert_same_as_a_full_build(live, tmp_path)
+
+
 def test_a_new_date_moves_the_release_through_every_list(live, tmp_path):
     """A new date, and the file renamed to start with it (the name's date and `date` agree)."""
     old = live.content / RELEASES / "2018" / "2018-03-09-women-police.en.md"

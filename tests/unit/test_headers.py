@@ -163,6 +163,13 @@ def test_resized_images_are_cached_for_a_year_because_their_names_carry_a_hash(r
     assert sized and all(re.search(r"/images/sized/.+-[0-9a-f]{10}-\d+\.(avif|webp|jpg|png)\Z", name) for name in sized), sized
 
 
+def test_share_pictures_are_cached_for_a_year_because_their_names_carry_a_hash(rules, built):
+    assert rules["/images/share/*"] == IMMUTABLE
+    site = built("bilingual fixture")
+    names = [path.name for path in (site / "images" / "share").iterdir()]
+    assert names and all(re.fullmatch(r"(en|ka)-[a-z0-9-]+-[0-9a-f]{10}\.png", name) for name in names), names
+
+
 def test_the_file_stays_within_cloudflare_pages_limits(rules):
     assert len(rules) <= 100
     assert max(len(line) for line in HEADERS.read_text(encoding="utf-8").splitlines()) <= 2000

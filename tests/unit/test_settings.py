@@ -5,12 +5,13 @@ from __future__ import annotations
 import importlib
 import re
 import sys
+from pathlib import Path
 
 import pytest
 
 from newsroom import settings
 from newsroom.errors import NewsroomError, SettingsError
-from newsroom.settings import Config, Language
+from newsroom.settings import Config, Contact, Language
 
 DEFAULT = Config(
     languages=(Language("en", "en_GB", "IOM Georgia Newsroom"), Language("ka", "ka", "IOM საქართველო — პრესცენტრი")),
@@ -139,6 +140,57 @@ SETTINGS_ERRORS = [
 ]
 
 
+# made-up contacts (example.org is reserved for examples): the office's own are set in pelicanconf.py
+EN_CONTACT = {"name": "Nino Example", "role": "Media officer", "email": "press@example.org", "phone": "+995 (32) 200-00-00"}
+KA_CONTACT = {"name": "ნინო მაგალითი", "email": "press@example.org"}
+CONTACT_SHAPE = "{'name': …, 'role': …, 'email': …, 'phone': …}"
+
+
+def contact(**changes) -> dict:
+    return {"NEWSROOM_MEDIA_CONTACT": {"en": {**EN_CONTACT, **changes}, "ka": KA_CONTACT}}
+
+
+def test_a_media_contact_in_every_language_is_read_with_a_dialable_phone_number() -> None:
+    found = settings.config(contact(name="  Nino   Example "))
+    assert found.media_contacts == (
+        Contact("en", "Nino Example", "Media officer", "press@example.org", "+995 (32) 200-00-00"),
+        Contact("ka", "ნინო მაგალითი", "", "press@example.org", ""),
+    )
+    assert (found.media_contact("en").tel, found.media_contact("ka").phone) == ("+995322000000", "")
+    assert settings.config({}).media_contact("en") is None  # unset: no block
+
+
+SETTINGS_ERRORS += [
+    ({"NEWSROOM_MEDIA_CONTACT": {"en": EN_CONTACT}},
+     f"setting NEWSROOM_MEDIA_CONTACT has no contact for 'ka'; give one for every site language ('en', 'ka'), each {CONTACT_SHAPE}"),
+    ({"NEWSROOM_MEDIA_CONTACT": {"en": EN_CONTACT, "ka": KA_CONTACT, "de": EN_CONTACT}},
+     "setting NEWSROOM_MEDIA_CONTACT has a contact for 'de', which is not a site language; expected one of: 'en', 'ka' (NEWSROOM_LANGUAGES)"),
+    ({"NEWSROOM_MEDIA_CONTACT": {}},
+     f"setting NEWSROOM_MEDIA_CONTACT must map each site language ('en', 'ka') to {CONTACT_SHAPE}, or be None for no media contact; got {{}}"),
+    ({"NEWSROOM_MEDIA_CONTACT": "press@example.org"},
+     f"setting NEWSROOM_MEDIA_CONTACT must map each site language ('en', 'ka') to {CONTACT_SHAPE}, or be None for no media contact; "
+     "got 'press@example.org'"),
+    ({"NEWSROOM_MEDIA_CONTACT": {"en": "press@example.org", "ka": KA_CONTACT}},
+     f"setting NEWSROOM_MEDIA_CONTACT['en'] must be {CONTACT_SHAPE}; got 'press@example.org'"),
+    (contact(email="press@iom"),
+     "setting NEWSROOM_MEDIA_CONTACT['en']['email'] is not an e-mail address: 'press@iom'; write it as name@domain, e.g. 'press@example.org'"),
+    (contact(email="Press Office <press@example.org>"),
+     "setting NEWSROOM_MEDIA_CONTACT['en']['email'] is not an e-mail address: 'Press Office <press@example.org>'; "
+     "write it as name@domain, e.g. 'press@example.org'"),
+    (contact(email=""),
+     "setting NEWSROOM_MEDIA_CONTACT['en']['email'] is required: write the contact's e-mail address in quotes; got ''"),
+    (contact(name=None),
+     "setting NEWSROOM_MEDIA_CONTACT['en']['name'] is required: write the contact's name in quotes; got None"),
+    (contact(phone=2002000),
+     "setting NEWSROOM_MEDIA_CONTACT['en']['phone'] must be written in quotes (the contact's phone number); got 2002000"),
+    (contact(phone="ask at the desk"),
+     "setting NEWSROOM_MEDIA_CONTACT['en']['phone'] is not a phone number: 'ask at the desk'; "
+     "write the digits with the country code first (+995 for Georgia), with spaces if you like"),
+    (contact(mail="press@example.org"),
+     "setting NEWSROOM_MEDIA_CONTACT['en'] has an unknown key 'mail'; did you mean 'email'? expected one of: 'email', 'name', 'phone', 'role'"),
+]
+
+
 @pytest.mark.parametrize(("overrides", "message"), SETTINGS_ERRORS)
 def test_config_refuses(overrides: dict, message: str) -> None:
     with pytest.raises(SettingsError, match=f"^{re.escape('newsroom: ' + message)}$"):
@@ -156,3 +208,18 @@ def test_the_projects_settings_pass(module: str, strict: bool, preview: bool) ->
     found = settings.config(vars(conf))
     # pages about problems: only livereload's session turns them on (session.py), never a settings file
     assert (found.codes, found.strict, found.preview, found.problem_pages) == (("en", "ka"), strict, preview, False)
+    assert (found.codes, found.strict, found.preview) == (("en", "ka"), strict, preview)
+
+
+def test_the_media_contact_is_unset_and_its_commented_example_passes_once_filled_in() -> None:
+    """The office's contact is not invented: pelicanconf.py leaves it unset, with an example to fill in."""
+    conf = importlib.import_module("pelicanconf")
+    assert "NEWSROOM_MEDIA_CONTACT" not in vars(conf) and settings.config(vars(conf)).media_contacts == ()
+    source = Path(conf.__file__).read_text(encoding="utf-8")
+    example = re.search(r"^# NEWSROOM_MEDIA_CONTACT = \{\n(?:#  .*\n)+# \}$", source, re.MULTILINE)
+    assert example and "EXAMPLE ONLY" in source
+    namespace: dict = {}
+    exec("\n".join(line[2:] for line in example.group(0).splitlines()), namespace)  # noqa: S102 - our own settings file
+    found = settings.config({"NEWSROOM_MEDIA_CONTACT": namespace["NEWSROOM_MEDIA_CONTACT"]})
+    assert [contact.lang for contact in found.media_contacts] == ["en", "ka"]
+    assert {contact.email for contact in found.media_contacts} == {"press@example.org"}  # a reserved, made-up address
