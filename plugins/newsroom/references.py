@@ -96,7 +96,7 @@ def unattached(files: Iterable[str], releases: Iterable[Release], shown: str = "
     (A release read with a problem attaches nothing: its own line comes first.)"""
     used = {attachment.file for release in releases for attachment in release.attachments}
     return [Problem(f"{shown}/{file}", None, "is attached to no release (or only to one with a problem of its own); "
-                                             f"attach it to its release under 'attachments:', or delete it")
+                                             "attach it to its release under 'attachments:', or delete it")
             for file in files if file not in used]
 
 

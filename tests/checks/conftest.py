@@ -40,7 +40,7 @@ def site(tmp_path_factory) -> BuiltSite:
 
 
 # A made-up media contact (example.org is reserved for examples): the project leaves it unset, so
-# the seed site has no "Media enquiries" block; this build checks the block's markup.
+# the fixture has no "Media enquiries" block; this build checks the block's markup.
 MEDIA_CONTACT = {
     "en": {"name": "Nino Example", "role": "Media and Communications", "email": "press@example.org", "phone": "+995 00 000 00 00"},
     "ka": {"name": "ნინო მაგალითი", "role": "მედია და კომუნიკაცია", "email": "press@example.org", "phone": "+995 00 000 00 00"},
@@ -49,10 +49,10 @@ MEDIA_CONTACT = {
 
 @pytest.fixture(scope="session")
 def contact_site(tmp_path_factory) -> BuiltSite:
-    """The seed site with MEDIA_CONTACT set, served while the session lasts."""
+    """The rich fixture with MEDIA_CONTACT set, served while the session lasts."""
     www = tmp_path_factory.mktemp("www-contact")
     with serve(www) as origin:
-        yield build(ROOT / "content", www / "newsroom", f"{origin}/newsroom", NEWSROOM_MEDIA_CONTACT=MEDIA_CONTACT)
+        yield build(ROOTS / "rich" / "content", www / "newsroom", f"{origin}/newsroom", NEWSROOM_MEDIA_CONTACT=MEDIA_CONTACT)
 
 
 @pytest.fixture

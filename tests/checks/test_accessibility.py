@@ -3,7 +3,8 @@ in every language, loaded in a real Chromium."""
 
 import pytest
 
-from sitecheck.axe import PAGES, check_page, fullest
+from sitecheck.axe import KINDS, PAGES, check_page, fullest
+from sitecheck.builtsite import LANGUAGES
 from sitecheck.builtsite import serve
 
 
