@@ -3,10 +3,12 @@ PNG the same bytes at every build; the mark drawn from the numbers of the theme'
 
 from __future__ import annotations
 
+import io
 import pickle
 import re
 import shutil
 import xml.etree.ElementTree as ET
+import zlib
 from pathlib import Path
 
 import pytest
@@ -217,3 +219,70 @@ def test_the_mark_is_drawn_from_the_numbers_of_the_theme_svg():
     assert group.get("stroke-linecap") == group.get("stroke-linejoin") == "round"
     drawn = [tuple((float(x), float(y)) for x, y in path) for path in share.MARK["paths"]]
     assert [point for element in group.findall("svg:path", ns) for point in svg_paths(element.get("d"))] == drawn
+
+
+@pytest.mark.parametrize("first, second", [(b"", b""), (b"", b"abc"), (b"abc", b""), (b"Wiki", b"pedia"),
+                                           (bytes(70000), b"\xff" * 70000), (bytes(range(256)) * 300, bytes(1201))])
+def test_adler32_combine_is_the_checksum_of_both_pieces_end_to_end(first, second):
+    assert share.adler32_combine(zlib.adler32(first), zlib.adler32(second), len(second)) == zlib.adler32(first + second)
+
+
+@pytest.mark.parametrize("ranges, expected", [
+    ([], []),
+    ([(5, 9), (0, 3)], [(0, 3), (5, 9)]),
+    ([(0, 3), (3, 6)], [(0, 6)]),  # touching
+    ([(0, 5), (2, 4), (4, 8)], [(0, 8)]),  # overlapping, one inside another
+    ([(4, 4), (7, 2)], []),  # empty
+])
+def test_merge_makes_row_ranges_few_sorted_and_apart(ranges, expected):
+    assert share.merge(ranges) == expected
+
+
+def test_spans_compressed_apart_and_spliced_inflate_to_the_scanlines_end_to_end():
+    row = share.ROW
+    pieces = [bytes(3 * row), bytes(range(256)) * 10 + bytes(row * 5 - 2560), bytes(row), b"\x00\x0f\xff" * row, bytes(200 * row)]
+    compressor = zlib.compressobj(*share.COMPRESSION)
+    spans = [share.deflate(compressor, piece) for piece in pieces]
+    data = share.zstream(spans)
+    assert zlib.decompress(data) == zlib.decompress(zlib.compress(b"".join(pieces))) == b"".join(pieces)  # and its adler32 checks
+    assert zlib.decompress(share.zstream([])) == b""
+    # a compressor that has compressed other spans compresses the next as a new one would: the
+    # bytes of a card do not depend on which cards a worker drew before it
+    assert [share.deflate(zlib.compressobj(*share.COMPRESSION), piece) for piece in pieces] == spans
+
+
+def reference(painter: share.Painter, card: share.Card) -> bytes:
+    """The card's pixels drawn the plain way, as before spans: the whole picture on one canvas, each
+    letter pasted by Image.paste, all rows compressed together; what `encode` must decode to."""
+    def text(image, at, line, size):
+        x, y = at[0] + share.PAD, at[1]
+        for char in line:
+            glyph = painter.glyph(char, size)
+            if glyph.mask is not None:
+                image.paste(share.LEVELS - 1, (round(x) + glyph.offset[0], y + glyph.offset[1]), glyph.mask)
+            x += glyph.advance
+    image = share.canvas(share.HEIGHT)
+    image.paste(painter.mark(), (share.PAD + share.MARK_AT[0], share.MARK_AT[1]))
+    image.paste(share.LEVELS - 1, (share.PAD, share.HEIGHT - share.BAND, share.PAD + share.WIDTH, share.HEIGHT))
+    middle = share.MARK_AT[1] + share.MARK_SIZE / 2
+    text(image, (share.MARK_AT[0] + share.MARK_SIZE + 24, round(middle + share.NAME_SIZE * share.CAP_HEIGHT / 2)), card.sitename, share.NAME_SIZE)
+    size, lines = share.fit(card.title, painter.width_of)
+    for line, baseline in zip(lines, share.baselines(size, len(lines))):
+        text(image, (share.MARGIN, baseline), line, size)
+    drawn = share.png(share.WIDTH, share.HEIGHT, share.palette(), zlib.compress(share.scanlines(image)))
+    with Image.open(io.BytesIO(drawn)) as decoded:
+        return decoded.tobytes()
+
+
+@pytest.mark.parametrize("title, lang, sitename", [
+    (ENGLISH, "en", "IOM Georgia Newsroom"),
+    (GEORGIAN, "ka", "IOM საქართველო — პრესცენტრი"),
+    ("World TB Day", "en", "IOM Georgia Newsroom"),
+    ("ა" * 30 + " " + GEORGIAN, "ka", "IOM საქართველო — პრესცენტრი"),  # set small, ended with '…'
+    ("Jiujitsu ÅÉ gjpq, ჭბხ ჭჩყ — «quoted»", "en", "IOM Georgia Newsroom"),  # the tallest and deepest letters
+])
+def test_a_card_decodes_to_the_pixels_drawn_the_plain_way(painter, title, lang, sitename):
+    card = painter.card(title, lang, sitename, "x")
+    with painter.draw(card) as image:
+        assert image.tobytes() == reference(painter, card)
+    assert painter.scratch.getextrema() == (0, 0)  # the strip is wiped for the next card
