@@ -79,11 +79,7 @@ class Glyph:
     advance: float
     mask: Image.Image | None  # None: nothing to draw (a space)
     offset: tuple[int, int]  # of the mask's top left corner from the pen, on the baseline
-
-    @property
-    def stamp(self) -> tuple[object, int, int] | None:
-        """What `Painter.text` pastes: the mask's Pillow core image, its width and height."""
-        return None if self.mask is None else (self.mask.im, self.mask.width, self.mask.height)
+    stamp: tuple[object, int, int] | None = None  # what `Painter.text` pastes: the mask's Pillow core image, its size
 
 
 class Advances(dict):
@@ -202,9 +198,10 @@ def fit(title: str, width_of: Callable[[str, int], float], sizes: Sequence[int] 
     too long even at the smallest size is set there up to the last whole word that fits, then '…'."""
     items = words(title)
     for size in sizes:
-        lines = wrap(items, lambda word: width_of(word, size), width_of(" ", size), limit)
+        measure = {word: width_of(word, size) for word in items}.__getitem__  # each word once: `balance` wraps ~10 times
+        lines = wrap(items, measure, width_of(" ", size), limit)
         if lines is not None and len(lines) <= rows(size, height):
-            lines = balance(items, lambda word: width_of(word, size), width_of(" ", size), limit)
+            lines = balance(items, measure, width_of(" ", size), limit)
             return size, [" ".join(line) for line in lines]
     size = sizes[-1]
     kept: list[str] = []
@@ -464,7 +461,8 @@ class Painter:
             if right > left and bottom > top:
                 mask = Image.new("L", (right - left, bottom - top), 0)
                 ImageDraw.Draw(mask).text((-left, -top), char, fill=255, font=font, anchor="ls")
-            self.glyphs[key] = Glyph(font.getlength(char), mask, (left, top))
+            stamp = None if mask is None else (mask.im, mask.width, mask.height)
+            self.glyphs[key] = Glyph(font.getlength(char), mask, (left, top), stamp)
         return self.glyphs[key]
 
     def width_of(self, text: str, size: int) -> float:
@@ -482,7 +480,7 @@ class Painter:
         top, bottom = image.height, 0
         for char in text:
             glyph = self.glyph(char, size)
-            if glyph.mask is not None:
+            if glyph.stamp is not None:
                 mask, width, height = glyph.stamp
                 left, upper = round(x) + glyph.offset[0], y + glyph.offset[1]
                 core.paste(LEVELS - 1, (left, upper, left + width, upper + height), mask)
