@@ -13,7 +13,7 @@ changed (Georgian Mkhedruli never becomes Mtavruli, nothing is upper-cased).
 Every pixel is one of 16 shades from white to the blue, so a picture is drawn as palette indices
 and saved as a 4-bit palette PNG. Only the rows that hold the title's letters are drawn and
 compressed for each picture: the rows above and below the title, and the blank rows between its
-lines, are compressed once and spliced in (see `Span`). About 0.9 ms and 10–30 KB a picture. Its name
+lines, are compressed once and spliced in (see `Span`). About 1 ms and 10–40 KB a picture. Its name
 carries a hash of everything that changes its pixels (the title, the site's name, the fonts, the
 mark, this module, Pillow's version), so it is made once and kept in Pelican's cache folder, and
 hosts may cache it forever.
