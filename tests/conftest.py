@@ -175,3 +175,13 @@ def chromium():
         browser = playwright.chromium.launch(executable_path=str(require(CHROMIUM)), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def page(chromium):
+    """A page of the shared Chromium that loads nothing but from this machine (the fixture sites'
+    servers on 127.0.0.1): a request to another host is refused. tests/checks has its own."""
+    context = chromium.new_context()
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("http://127.0.0.1:") else route.abort())
+    yield context.new_page()
+    context.close()

@@ -170,14 +170,6 @@ def served(content, tmp_path_factory):
         yield served_build(content, www / "newsroom", f"{origin}/newsroom")
 
 
-@pytest.fixture
-def page(chromium):
-    context = chromium.new_context()
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("http://127.0.0.1:") else route.abort())
-    yield context.new_page()
-    context.close()
-
-
 @pytest.mark.parametrize("path", ["en/news/migration-report/", "ka/news/migration-report/"])
 def test_no_accessibility_violations_and_the_screen_reader_hears_the_bytes(served, page, path):
     assert check_page(page, f"{served.siteurl}/{path}", path) == []

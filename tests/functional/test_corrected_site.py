@@ -30,7 +30,7 @@ from PIL import Image
 from checks.builtsite import BuiltSite, serve
 from checks.builtsite import build as served_build
 from checks.conftest import require
-from conftest import ROOT, ROOTS, Site, build
+from conftest import ROOTS, Site, build
 from sitecheck.axe import check_page
 from sitecheck.links import check_links
 from sitecheck.nuchecker import VNU_JAR, check_html
@@ -364,14 +364,6 @@ def served(tmp_path_factory):
     www = tmp_path_factory.mktemp("www")
     with serve(www) as origin:
         yield served_build(ROOTS / "corrections" / "content", www / "newsroom", f"{origin}/newsroom")
-
-
-@pytest.fixture
-def page(chromium):
-    context = chromium.new_context()
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("http://127.0.0.1:") else route.abort())
-    yield context.new_page()
-    context.close()
 
 
 @pytest.mark.parametrize("old", list(MOVED))
